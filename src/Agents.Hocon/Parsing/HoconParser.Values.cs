@@ -1,0 +1,325 @@
+using System.Text;
+
+namespace Agents.Hocon.Parsing;
+
+internal sealed partial class HoconParser
+{
+    private enum PieceKind : byte
+    {
+        Raw,          // unquoted text, number, true/false/null: its text is the source slice
+        Quoted,
+        Substitution,
+        Object,
+        Array,
+    }
+
+    private readonly record struct Piece(HoconValue Value, PieceKind Kind, int Start, int End);
+
+    /// <summary>
+    /// Reads a field value or array element: one piece, or several on one line that concatenate.
+    /// The caller has checked that the current character starts a piece.
+    /// </summary>
+    private HoconValue ParseValue(int depth)
+    {
+        var start = _pos;
+        var c = _text[start];
+        if (c != '"' && c != '{' && c != '[' && c != '$')
+        {
+            // Fast path: a value made only of unquoted text, numbers, booleans and nulls needs no
+            // pieces: one such piece keeps its type, several are the source text itself.
+            var runEnd = ScanRawPathRun(start);
+            var end = runEnd;
+            var pieces = 1;
+            while (true)
+            {
+                var next = end;
+                while (next < _length && _text[next] != '\n' && HoconCharacters.IsInlineWhitespace(_text[next]))
+                {
+                    next++;
+                }
+                if (next >= _length || !StartsPiece(next))
+                {
+                    break;
+                }
+                var n = _text[next];
+                if (n == '"' || n == '{' || n == '[' || n == '$')
+                {
+                    return ParseGeneralValue(start, depth);
+                }
+                end = ScanRawPathRun(next);
+                pieces++;
+            }
+            if (pieces == 1)
+            {
+                var value = ParseRaw(runEnd);
+                if (_pos == runEnd)
+                {
+                    return value;
+                }
+            }
+            _pos = end;
+            return new HoconString(_session.Strings.Get(_text, start, end - start), _source, start, StringKind.Unquoted);
+        }
+        return ParseGeneralValue(start, depth);
+    }
+
+    private HoconValue ParseGeneralValue(int start, int depth)
+    {
+        _pos = start;
+        var first = ParsePiece(depth, out var kind);
+        if (_pos >= _length)
+        {
+            return first;
+        }
+        var c = _text[_pos];
+        if (c == ',' || c == '\n' || c == '}' || c == ']' || c == '#')
+        {
+            return first;
+        }
+        if (!HoconCharacters.IsInlineWhitespace(c) && !StartsPiece(_pos))
+        {
+            return first;
+        }
+        var afterFirst = _pos;
+        SkipInlineWhitespace();
+        if (_pos >= _length || !StartsPiece(_pos))
+        {
+            return first;
+        }
+        var list = new List<Piece>(4) { new(first, kind, start, afterFirst) };
+        return ParseConcatenation(list, depth);
+    }
+
+    private HoconValue ParsePiece(int depth, out PieceKind kind)
+    {
+        switch (_text[_pos])
+        {
+            case '"':
+                kind = PieceKind.Quoted;
+                var at = _pos;
+                return new HoconString(ParseQuotedString(), _source, at, StringKind.Quoted);
+            case '{':
+                kind = PieceKind.Object;
+                return ParseBracedObject(depth + 1);
+            case '[':
+                kind = PieceKind.Array;
+                return ParseArray(depth + 1);
+            case '$':
+                kind = PieceKind.Substitution;
+                return ParseSubstitution();
+            default:
+                kind = PieceKind.Raw;
+                return ParseRaw(-1);
+        }
+    }
+
+    /// <summary>Unquoted text, a number, or a leading <c>true</c>/<c>false</c>/<c>null</c>.</summary>
+    /// <param name="knownEnd">End of the raw run when the caller has scanned it already, else -1.</param>
+    private HoconValue ParseRaw(int knownEnd)
+    {
+        var start = _pos;
+        var text = _text;
+        var c = text[start];
+        if ((uint)(c - '0') <= 9 || c == '-')
+        {
+            var end = ScanNumberChars(start);
+            var span = text.AsSpan(start, end - start);
+            if (NumberText.IsNumber(span, out var isInteger, out var integer))
+            {
+                _pos = end;
+                var keepText = !isInteger || !NumberText.IsCanonical(span, integer);
+                return new HoconNumber(keepText ? _session.Strings.Get(text, start, end - start) : null, isInteger, integer, _source, start);
+            }
+            var plus = span.IndexOf('+');
+            if (plus >= 0)
+            {
+                throw Error(start + plus, "reserved character '+' is not allowed outside quotes; quote the text");
+            }
+        }
+        var stop = knownEnd >= 0 ? knownEnd : ScanUnquoted(start);
+        var length = stop - start;
+        if (length >= 4)
+        {
+            if (c == 't' && string.CompareOrdinal(text, start, "true", 0, 4) == 0)
+            {
+                _pos = start + 4;
+                return new HoconBoolean(true, _source, start);
+            }
+            if (c == 'n' && string.CompareOrdinal(text, start, "null", 0, 4) == 0)
+            {
+                _pos = start + 4;
+                return new HoconNull(_source, start);
+            }
+            if (c == 'f' && length >= 5 && string.CompareOrdinal(text, start, "false", 0, 5) == 0)
+            {
+                _pos = start + 5;
+                return new HoconBoolean(false, _source, start);
+            }
+        }
+        _pos = stop;
+        return new HoconString(_session.Strings.Get(text, start, length), _source, start, StringKind.Unquoted);
+    }
+
+    private HoconSubstitution ParseSubstitution()
+    {
+        var start = _pos;
+        var line = _line;
+        var column = Column(start);
+        if (start + 1 >= _length || _text[start + 1] != '{')
+        {
+            throw Error(start, "'$' must start a substitution such as ${path}; quote the text to write a literal '$'");
+        }
+        _pos += 2;
+        var optional = false;
+        if (_pos < _length && _text[_pos] == '?')
+        {
+            optional = true;
+            _pos++;
+        }
+        SkipInlineWhitespace();
+        if (_pos >= _length || !StartsPiece(_pos) || _text[_pos] is '{' or '[' or '$')
+        {
+            throw Error(_pos, $"expected a path inside '${{...}}', found {Describe(_pos)}");
+        }
+        var path = ParsePathExpression();
+        SkipInlineWhitespace();
+        if (_pos >= _length || _text[_pos] != '}')
+        {
+            throw Error(_pos, $"expected '}}' to close the substitution opened at {line}:{column}, found {Describe(_pos)}");
+        }
+        _pos++;
+        if (_prefix.Length > 0)
+        {
+            path = [.. _prefix, .. path];
+        }
+        return new HoconSubstitution(new HoconPath(path, owned: true), optional, _prefix.Length, _source, start);
+    }
+
+    private HoconValue ParseConcatenation(List<Piece> pieces, int depth)
+    {
+        // Only inline whitespace is skipped between pieces, so a concatenation never crosses a newline.
+        while (true)
+        {
+            var start = _pos;
+            var value = ParsePiece(depth, out var kind);
+            pieces.Add(new Piece(value, kind, start, _pos));
+            SkipInlineWhitespace();
+            if (_pos >= _length || !StartsPiece(_pos))
+            {
+                break;
+            }
+        }
+        return BuildConcatenation(pieces);
+    }
+
+    private HoconValue BuildConcatenation(List<Piece> pieces)
+    {
+        var first = pieces[0].Value;
+        bool anySubstitution = false, anyObject = false, anyArray = false, anySimple = false, allRaw = true;
+        foreach (var piece in pieces)
+        {
+            switch (piece.Kind)
+            {
+                case PieceKind.Substitution: anySubstitution = true; allRaw = false; break;
+                case PieceKind.Object: anyObject = true; allRaw = false; break;
+                case PieceKind.Array: anyArray = true; allRaw = false; break;
+                case PieceKind.Quoted: anySimple = true; allRaw = false; break;
+                default: anySimple = true; break;
+            }
+        }
+        if (!anySubstitution && !anyObject && !anyArray)
+        {
+            var last = pieces[^1];
+            var text = allRaw
+                ? _text.Substring(pieces[0].Start, last.End - pieces[0].Start)
+                : JoinSimplePieces(pieces, 0, pieces.Count);
+            return new HoconString(text, first, StringKind.Unquoted);
+        }
+        if (!anySubstitution && !anySimple)
+        {
+            var values = new List<HoconValue>(pieces.Count);
+            foreach (var piece in pieces)
+            {
+                values.Add(piece.Value);
+            }
+            return Concatenation.Join(values, inPlace: true)!;
+        }
+        if (!anySubstitution)
+        {
+            var simple = pieces.Find(p => p.Kind is PieceKind.Raw or PieceKind.Quoted);
+            var structured = pieces.Find(p => p.Kind is PieceKind.Object or PieceKind.Array);
+            throw new HoconException(simple.Value.Origin,
+                $"cannot concatenate {(structured.Kind == PieceKind.Object ? "an object" : "an array")} with a string; quote the whole value or put it on its own line");
+        }
+        return new HoconConcatenation(ConcatenationPieces(pieces), _source, pieces[0].Start);
+    }
+
+    /// <summary>
+    /// Pieces for a concatenation that waits for its substitutions: runs of simple pieces become one
+    /// string with their inner whitespace; whitespace between other pieces becomes a separator that
+    /// vanishes if its neighbours turn out to be objects or arrays.
+    /// </summary>
+    private HoconValue[] ConcatenationPieces(List<Piece> pieces)
+    {
+        var result = new List<HoconValue>(pieces.Count * 2);
+        var i = 0;
+        while (i < pieces.Count)
+        {
+            var piece = pieces[i];
+            if (i > 0 && piece.Start > pieces[i - 1].End && !IsSimple(pieces[i - 1]) && !IsSimple(piece))
+            {
+                var ws = _text.Substring(pieces[i - 1].End, piece.Start - pieces[i - 1].End);
+                result.Add(new HoconString(ws, piece.Value, StringKind.Separator));
+            }
+            if (!IsSimple(piece))
+            {
+                result.Add(piece.Value);
+                i++;
+                continue;
+            }
+            var runStart = i;
+            while (i + 1 < pieces.Count && IsSimple(pieces[i + 1]))
+            {
+                i++;
+            }
+            // Whitespace next to a simple piece belongs to the string.
+            var text = new StringBuilder();
+            if (runStart > 0)
+            {
+                text.Append(_text, pieces[runStart - 1].End, piece.Start - pieces[runStart - 1].End);
+            }
+            text.Append(JoinSimplePieces(pieces, runStart, i + 1));
+            if (i + 1 < pieces.Count)
+            {
+                text.Append(_text, pieces[i].End, pieces[i + 1].Start - pieces[i].End);
+            }
+            result.Add(new HoconString(text.ToString(), piece.Value, StringKind.Unquoted));
+            i++;
+        }
+        return [.. result];
+    }
+
+    private static bool IsSimple(Piece piece) => piece.Kind is PieceKind.Raw or PieceKind.Quoted;
+
+    private string JoinSimplePieces(List<Piece> pieces, int from, int to)
+    {
+        var sb = new StringBuilder();
+        for (var i = from; i < to; i++)
+        {
+            var piece = pieces[i];
+            if (i > from)
+            {
+                sb.Append(_text, pieces[i - 1].End, piece.Start - pieces[i - 1].End);
+            }
+            if (piece.Kind == PieceKind.Quoted)
+            {
+                sb.Append(((HoconString)piece.Value).Value);
+            }
+            else
+            {
+                sb.Append(_text, piece.Start, piece.End - piece.Start);
+            }
+        }
+        return sb.ToString();
+    }
+}
