@@ -1,0 +1,45 @@
+namespace Agents.Persistence.PostgreSql;
+
+/// <summary>
+/// Settings of the PostgreSQL journal, snapshot store and queries. Checked by
+/// <see cref="PostgreSqlPersistenceOptionsValidator"/> when a store starts.
+/// </summary>
+public sealed class PostgreSqlPersistenceOptions
+{
+    /// <summary>
+    /// The PostgreSQL schema that holds the tables; created if missing. Several independent deployments can share
+    /// a database with different schemas.
+    /// </summary>
+    /// <value>Default <c>agents</c>. A lower-case SQL identifier of at most 40 characters.</value>
+    public string Schema { get; set; } = "agents";
+
+    /// <summary>Whether starting the store applies missing schema migrations.</summary>
+    /// <value>Default <c>true</c>. Turn off when the schema is migrated by a separate deployment step.</value>
+    public bool ApplyMigrations { get; set; } = true;
+
+    /// <summary>
+    /// The most events the journal writer puts into one round-trip and transaction (group commit). A single call
+    /// with more events is still written whole, in a batch of its own.
+    /// </summary>
+    /// <value>Default 1,000; between 1 and 100,000.</value>
+    public int MaxWriteBatchSize { get; set; } = 1000;
+
+    /// <summary>
+    /// How long the writer waits for more writes after the first one of a batch arrives. Zero still batches: every
+    /// write that arrives while the previous batch commits joins the next one, which keeps a single writer's
+    /// latency at one commit; a window trades latency for larger batches under moderate load.
+    /// </summary>
+    /// <value>Default zero; at most one second.</value>
+    public TimeSpan WriteBatchWindow { get; set; } = TimeSpan.Zero;
+
+    /// <summary>How many rows a query reads per round-trip.</summary>
+    /// <value>Default 500; between 1 and 100,000.</value>
+    public int QueryPageSize { get; set; } = 500;
+
+    /// <summary>
+    /// How often a live query reads again when no notification woke it: the fallback for lost notifications and
+    /// for writes delayed behind older transactions. Also the delay before the listener reconnects.
+    /// </summary>
+    /// <value>Default one second; between 10 milliseconds and 10 minutes.</value>
+    public TimeSpan LivePollInterval { get; set; } = TimeSpan.FromSeconds(1);
+}

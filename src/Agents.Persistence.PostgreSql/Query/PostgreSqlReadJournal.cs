@@ -1,0 +1,107 @@
+using Agents.Persistence.Journal;
+using Agents.Persistence.PostgreSql.Journal;
+using Agents.Persistence.Query;
+using Agents.Persistence.Serialization;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+
+namespace Agents.Persistence.PostgreSql.Query;
+
+/// <summary>
+/// The PostgreSQL read journal. Queries by tag and the live persistence id query read the global order
+/// (transaction, ordering) and only rows whose transaction is below <c>pg_snapshot_xmin(pg_current_snapshot())</c>,
+/// so a row committed late by a concurrent transaction is still delivered, in place, exactly once. Live queries
+/// wake on LISTEN/NOTIFY (one listening connection per store) and poll every
+/// <see cref="PostgreSqlPersistenceOptions.LivePollInterval"/> as a fallback. Obtain it from
+/// <see cref="PostgreSqlPersistence"/>.
+/// </summary>
+/// <remarks>
+/// A transaction that stays open for long anywhere in the PostgreSQL cluster holds the horizon back and delays
+/// live tag queries until it ends; keep <c>idle_in_transaction_session_timeout</c> set.
+/// </remarks>
+public sealed partial class PostgreSqlReadJournal :
+    ICurrentEventsByPersistenceIdQuery, IEventsByPersistenceIdQuery,
+    ICurrentEventsByTagQuery, IEventsByTagQuery,
+    ICurrentPersistenceIdsQuery, IPersistenceIdsQuery,
+    IAsyncDisposable
+{
+    // A current query that waits for older transactions to finish re-reads after this, doubling up to the poll interval.
+    private static readonly TimeSpan FirstRetry = TimeSpan.FromMilliseconds(5);
+
+    private readonly NpgsqlDataSource _dataSource;
+    private readonly EventCodec _codec;
+    private readonly ChangeNotifier _changes;
+    private readonly TimeProvider _time;
+    private readonly int _pageSize;
+    private readonly TimeSpan _pollInterval;
+    private readonly NotificationListener _listener;
+    private readonly ReadSql _sql;
+
+    internal PostgreSqlReadJournal(
+        NpgsqlDataSource dataSource, JournalSql journalSql, EventCodec codec, PostgreSqlPersistenceOptions options,
+        ChangeNotifier changes, TimeProvider time, ILoggerFactory loggerFactory)
+    {
+        _dataSource = dataSource;
+        _codec = codec;
+        _changes = changes;
+        _time = time;
+        _pageSize = options.QueryPageSize;
+        _pollInterval = options.LivePollInterval;
+        _sql = new ReadSql(journalSql.Schema);
+        _listener = new NotificationListener(
+            dataSource, journalSql, changes, options.LivePollInterval, time, loggerFactory.CreateLogger<PostgreSqlReadJournal>());
+    }
+
+    /// <summary>Completes once the store listens for change notifications from other processes.</summary>
+    public Task Listening => _listener.Listening;
+
+    /// <summary>Stops listening for change notifications.</summary>
+    public ValueTask DisposeAsync() => _listener.DisposeAsync();
+
+    private EventEnvelope ToEnvelope(
+        long ordering, string persistenceId, long sequenceNr, SerializedPayload payload, string[] tags, DateTimeOffset timestamp) =>
+        new(Offset.Sequence(ordering), persistenceId, sequenceNr, _codec.DecodePayload(persistenceId, sequenceNr, payload), timestamp, tags);
+
+    /// <summary>Runs a page query and maps its rows, turning driver failures into storage exceptions.</summary>
+    private async Task<List<T>> ReadPageAsync<T>(
+        string sql, Action<NpgsqlParameterCollection> parameters, Func<NpgsqlDataReader, T> map, string what,
+        CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var command = _dataSource.CreateCommand(sql);
+            parameters(command.Parameters);
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            var rows = new List<T>();
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                rows.Add(map(reader));
+            }
+
+            return rows;
+        }
+        catch (Exception e) when (StorageFailure.IsStorageFailure(e))
+        {
+            throw StorageFailure.Wrap(_dataSource, what, e, "The query stopped; start it again from its last offset.");
+        }
+    }
+
+    /// <summary>
+    /// Waits for a change hint, at most <paramref name="retry"/> when rows are known to be waiting (or a current
+    /// query waits for older transactions), else at most the poll interval; returns the next retry delay.
+    /// </summary>
+    private async Task<TimeSpan> WaitAsync(ChangeSubscription subscription, TimeSpan? retry, CancellationToken cancellationToken)
+    {
+        await subscription.WaitAsync(retry ?? _pollInterval, _time, cancellationToken).ConfigureAwait(false);
+        if (retry is not { } delay)
+        {
+            return FirstRetry;
+        }
+
+        return delay * 2 < _pollInterval ? delay * 2 : _pollInterval;
+    }
+
+    private static ArgumentException UnknownOffset(long value) => new(
+        $"Offset {value} names no event of this journal. Pass an offset taken from an EventEnvelope of this store, " +
+        "or Offset.NoOffset to start at the beginning.", "offset");
+}
