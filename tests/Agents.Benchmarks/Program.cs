@@ -14,7 +14,7 @@ for (var i = 0; i < args.Length; i++)
     }
 }
 
-IBenchmarkSuite[] suites = [];
+IBenchmarkSuite[] suites = [new Agents.Benchmarks.Hocon.HoconSuite(), new Agents.Benchmarks.Persistence.PersistenceSuite()];
 
 var unknown = requested.Where(r => suites.All(s => s.Name != r)).ToList();
 if (unknown.Count > 0)
