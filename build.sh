@@ -93,6 +93,11 @@ summarize() {
     e=$(sed -n 's/.* error="\([0-9]*\)".*/\1/p' <<<"$counters"); e=${e:-0}
     t=$(sed -n 's/.* timeout="\([0-9]*\)".*/\1/p' <<<"$counters"); t=${t:-0}
     s=$(sed -n 's/.* notExecuted="\([0-9]*\)".*/\1/p' <<<"$counters"); s=${s:-0}
+    # The TRX logger counts a skipped test in total but in neither executed nor notExecuted.
+    local total executed
+    total=$(sed -n 's/.* total="\([0-9]*\)".*/\1/p' <<<"$counters"); total=${total:-0}
+    executed=$(sed -n 's/.* executed="\([0-9]*\)".*/\1/p' <<<"$counters"); executed=${executed:-0}
+    (( total - executed > s )) && s=$((total - executed))
     passed=$((passed + p)); failed=$((failed + f + e + t)); skipped=$((skipped + s))
   done
   shopt -u nullglob
