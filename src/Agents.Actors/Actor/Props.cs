@@ -1,5 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Reflection;
+using Agents.Actors.Routing;
 
 namespace Agents.Actors;
 
@@ -13,13 +14,14 @@ public sealed class Props
 {
     private readonly Func<ActorBase> _factory;
 
-    private Props(Type actorType, Func<ActorBase> factory, MailboxOptions? mailbox, string dispatcher, SupervisorStrategy? strategy)
+    private Props(Type actorType, Func<ActorBase> factory, MailboxOptions? mailbox, string dispatcher, SupervisorStrategy? strategy, RouterConfig? router = null)
     {
         ActorType = actorType;
         _factory = factory;
         Mailbox = mailbox;
         Dispatcher = dispatcher;
         SupervisorStrategy = strategy;
+        RouterConfig = router;
     }
 
     /// <summary>The type of actor these props create.</summary>
@@ -36,6 +38,13 @@ public sealed class Props
     /// <see cref="ActorBase.SupervisorStrategy"/>; <see langword="null"/> for the default.
     /// </summary>
     public SupervisorStrategy? SupervisorStrategy { get; }
+
+    /// <summary>
+    /// The router these props create, or <see langword="null"/> for a plain actor. With a router,
+    /// <c>ActorOf</c> creates a router whose routees (for a <see cref="Pool"/>) are made from these
+    /// props without the router.
+    /// </summary>
+    public RouterConfig? RouterConfig { get; }
 
     /// <summary>Props that create actors with <paramref name="factory"/>, evaluated on each start and restart.</summary>
     public static Props Create<TActor>(Func<TActor> factory) where TActor : ActorBase
@@ -73,27 +82,41 @@ public sealed class Props
     public Props WithMailbox(MailboxOptions mailbox)
     {
         ArgumentNullException.ThrowIfNull(mailbox);
-        return new Props(ActorType, _factory, mailbox, Dispatcher, SupervisorStrategy);
+        return new Props(ActorType, _factory, mailbox, Dispatcher, SupervisorStrategy, RouterConfig);
     }
 
     /// <summary>Returns props with another dispatcher (see <see cref="Dispatchers"/>).</summary>
     public Props WithDispatcher(string dispatcherId)
     {
         ArgumentException.ThrowIfNullOrEmpty(dispatcherId);
-        return new Props(ActorType, _factory, Mailbox, dispatcherId, SupervisorStrategy);
+        return new Props(ActorType, _factory, Mailbox, dispatcherId, SupervisorStrategy, RouterConfig);
     }
 
     /// <summary>Returns props whose actor supervises its children with <paramref name="strategy"/>.</summary>
     public Props WithSupervisorStrategy(SupervisorStrategy strategy)
     {
         ArgumentNullException.ThrowIfNull(strategy);
-        return new Props(ActorType, _factory, Mailbox, Dispatcher, strategy);
+        return new Props(ActorType, _factory, Mailbox, Dispatcher, strategy, RouterConfig);
     }
 
-    internal ActorBase NewActor() => _factory();
+    /// <summary>
+    /// Returns props that create a router (<paramref name="router"/>) in front of actors made from these
+    /// props: <c>Props.Create&lt;Worker&gt;().WithRouter(new RoundRobinPool(5))</c>.
+    /// </summary>
+    public Props WithRouter(RouterConfig router)
+    {
+        ArgumentNullException.ThrowIfNull(router);
+        return new Props(ActorType, _factory, Mailbox, Dispatcher, SupervisorStrategy, router);
+    }
+
+    /// <summary>These props without their router: what a pool creates its routees from.</summary>
+    internal Props RouteeProps => RouterConfig is null ? this : new Props(ActorType, _factory, Mailbox, Dispatcher, SupervisorStrategy);
+
+    internal ActorBase NewActor() => RouterConfig is { } router ? router.CreateRouterActor() : _factory();
 
     /// <inheritdoc />
-    public override string ToString() => $"Props({ActorType.Name}, dispatcher {Dispatcher})";
+    public override string ToString() =>
+        RouterConfig is null ? $"Props({ActorType.Name}, dispatcher {Dispatcher})" : $"Props({ActorType.Name}, dispatcher {Dispatcher}, router {RouterConfig})";
 
     private static ActorBase Construct(
         [DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] Type actorType, object?[] args)

@@ -30,7 +30,9 @@ internal sealed partial class ActorCell : IActorContext
         _props = props;
         _parent = parent;
         var dispatcher = system.ResolveDispatcher(props.Dispatcher, path);
-        var mailbox = (props.Mailbox ?? system.Settings.DefaultMailbox).Create(this, dispatcher);
+        var mailbox = props.RouterConfig is { } router
+            ? new Routing.RoutingMailbox(this, dispatcher, router)
+            : (props.Mailbox ?? system.Settings.DefaultMailbox).Create(this, dispatcher);
         _self = new LocalActorRef(path, mailbox);
     }
 
