@@ -101,7 +101,9 @@ public sealed class Props
 
     /// <summary>
     /// Returns props that create a router (<paramref name="router"/>) in front of actors made from these
-    /// props: <c>Props.Create&lt;Worker&gt;().WithRouter(new RoundRobinPool(5))</c>.
+    /// props: <c>Props.Create&lt;Worker&gt;().WithRouter(new RoundRobinPool(5))</c>. The mailbox and
+    /// supervisor strategy of these props apply to the routees; the router itself runs on the same
+    /// dispatcher with its own unbounded mailbox, which only management messages use.
     /// </summary>
     public Props WithRouter(RouterConfig router)
     {

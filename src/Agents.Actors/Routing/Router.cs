@@ -37,7 +37,8 @@ public sealed class Router
     /// <summary>
     /// Sends <paramref name="message"/> to the routee the logic picks, with <paramref name="sender"/> as
     /// sender. A <see cref="Broadcast"/> goes to every routee; a <see cref="RouterEnvelope"/> is unwrapped
-    /// so the routee receives the inner message. Without a routee the message becomes a dead letter.
+    /// so the routee receives the inner message. Without a routee the message becomes a dead letter of
+    /// the router's system (for a router held by an actor: of the sender's or the current actor's system).
     /// </summary>
     public void Route(object message, IActorRef? sender)
     {
