@@ -30,7 +30,7 @@ internal sealed partial class ActorCell : IActorContext
         _props = props;
         _parent = parent;
         var dispatcher = system.ResolveDispatcher(props.Dispatcher, path);
-        var mailbox = (props.Mailbox ?? system.Settings.DefaultMailbox).Create(this, dispatcher);
+        var mailbox = system.ResolveMailbox(props.Mailbox, path).Create(this, dispatcher);
         _self = new LocalActorRef(path, mailbox);
     }
 
