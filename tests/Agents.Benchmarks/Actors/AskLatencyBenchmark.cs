@@ -23,7 +23,7 @@ internal static class AskLatencyBenchmark
         {
             var start = Stopwatch.GetTimestamp();
             await echo.Ask<BenchMessage>(message).ConfigureAwait(false);
-            latencies[i] = Stopwatch.GetElapsedTime(start).TotalMicroseconds;
+            latencies[i] = Microseconds(start, Stopwatch.GetTimestamp());
         }
         return latencies;
     }
@@ -49,12 +49,18 @@ internal static class AskLatencyBenchmark
             var request = new TaskCompletionSource<BenchMessage>(TaskCreationOptions.RunContinuationsAsynchronously);
             requests.Writer.TryWrite(request);
             await request.Task.ConfigureAwait(false);
-            latencies[i] = Stopwatch.GetElapsedTime(start).TotalMicroseconds;
+            latencies[i] = Microseconds(start, Stopwatch.GetTimestamp());
         }
         requests.Writer.Complete();
         await responder;
         return latencies;
     }
+
+    /// <summary>
+    /// Microseconds between two timestamps, at the stopwatch's resolution (nanoseconds on Linux);
+    /// <see cref="Stopwatch.GetElapsedTime(long)"/> would round to the 100 ns ticks of a TimeSpan.
+    /// </summary>
+    private static double Microseconds(long start, long end) => (end - start) * 1e6 / Stopwatch.Frequency;
 
     /// <summary>The <paramref name="percent"/>th percentile (nearest rank) of <paramref name="values"/>.</summary>
     public static double Percentile(double[] values, double percent)
