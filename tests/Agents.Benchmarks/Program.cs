@@ -14,7 +14,12 @@ for (var i = 0; i < args.Length; i++)
     }
 }
 
-IBenchmarkSuite[] suites = [new Agents.Benchmarks.Hocon.HoconSuite(), new Agents.Benchmarks.Persistence.PersistenceSuite()];
+IBenchmarkSuite[] suites =
+[
+    new Agents.Benchmarks.Hocon.HoconSuite(),
+    new Agents.Benchmarks.Actors.ActorsSuite(),
+    new Agents.Benchmarks.Persistence.PersistenceSuite(),
+];
 
 var unknown = requested.Where(r => suites.All(s => s.Name != r)).ToList();
 if (unknown.Count > 0)

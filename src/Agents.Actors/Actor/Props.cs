@@ -30,7 +30,10 @@ public sealed class Props
     /// <summary>The mailbox, or <see langword="null"/> for <see cref="ActorSystemSettings.DefaultMailbox"/>.</summary>
     public MailboxOptions? Mailbox { get; }
 
-    /// <summary>The dispatcher id (see <see cref="Dispatchers"/>).</summary>
+    /// <summary>
+    /// The dispatcher id: one of the <see cref="Dispatchers"/> constants or the name of a dispatcher in
+    /// <see cref="ActorSystemSettings.NamedDispatchers"/> (HOCON <c>agents.actor.dispatchers.&lt;name&gt;</c>).
+    /// </summary>
     public string Dispatcher { get; }
 
     /// <summary>
@@ -85,7 +88,16 @@ public sealed class Props
         return new Props(ActorType, _factory, mailbox, Dispatcher, SupervisorStrategy, RouterConfig);
     }
 
-    /// <summary>Returns props with another dispatcher (see <see cref="Dispatchers"/>).</summary>
+    /// <summary>
+    /// Returns props with the mailbox configured under <paramref name="mailboxName"/> in
+    /// <see cref="ActorSystemSettings.NamedMailboxes"/> (HOCON <c>agents.actor.mailboxes.&lt;name&gt;</c>).
+    /// </summary>
+    public Props WithMailbox(string mailboxName) => WithMailbox(MailboxOptions.Configured(mailboxName));
+
+    /// <summary>
+    /// Returns props with another dispatcher: a <see cref="Dispatchers"/> id or the name of a configured
+    /// dispatcher (<c>agents.actor.dispatchers.&lt;name&gt;</c>, the full path is accepted too).
+    /// </summary>
     public Props WithDispatcher(string dispatcherId)
     {
         ArgumentException.ThrowIfNullOrEmpty(dispatcherId);

@@ -32,7 +32,7 @@ internal sealed partial class ActorCell : IActorContext
         var dispatcher = system.ResolveDispatcher(props.Dispatcher, path);
         var mailbox = props.RouterConfig is { } router
             ? new Routing.RoutingMailbox(this, dispatcher, router)
-            : (props.Mailbox ?? system.Settings.DefaultMailbox).Create(this, dispatcher);
+            : system.ResolveMailbox(props.Mailbox, path).Create(this, dispatcher);
         _self = new LocalActorRef(path, mailbox);
     }
 

@@ -12,7 +12,10 @@ internal sealed class MessageSegment
     /// <summary>How many messages went through the segments before this one (for the depth estimate).</summary>
     public readonly long BaseIndex;
 
-    /// <summary>Slots handed out to producers; grows past the length when producers race for a full segment.</summary>
+    /// <summary>
+    /// Slots handed out to producers; grows past the length when producers race for a full segment.
+    /// The consumer sets it back to 0 (one compare-and-swap) when it has read every slot handed out.
+    /// </summary>
     public int Reserved;
 
     public MessageSegment? Next;

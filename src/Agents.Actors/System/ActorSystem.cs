@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Agents.Hocon;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -26,10 +27,11 @@ public sealed partial class ActorSystem : IAsyncDisposable
     private long _unhandledCount;
     private int _terminating;
 
-    private ActorSystem(string name, ActorSystemSettings settings, TimeProvider time, ILoggerFactory loggerFactory, bool trackActivity)
+    private ActorSystem(string name, ActorSystemSettings settings, Config config, TimeProvider time, ILoggerFactory loggerFactory, bool trackActivity)
     {
         Name = name;
         Settings = settings;
+        Config = config;
         TimeProvider = time;
         LoggerFactory = loggerFactory;
         Address = ActorAddress.Local(name);
@@ -48,6 +50,7 @@ public sealed partial class ActorSystem : IAsyncDisposable
         {
             _defaultDispatcher = new ThreadPoolDispatcher(settings.Throughput);
         }
+        CreateNamedDispatchers();
 
         var rootPath = new RootActorPath(Address);
         DeadLetters = new DeadLetterActorRef(this, rootPath / "deadLetters");
@@ -69,7 +72,9 @@ public sealed partial class ActorSystem : IAsyncDisposable
     }
 
     /// <summary>
-    /// Creates and starts an actor system.
+    /// Creates and starts an actor system from settings given in code. To configure it with HOCON use
+    /// <see cref="Create(string, Config, TimeProvider?, ILoggerFactory?)"/>; a <see langword="null"/>
+    /// literal for <paramref name="settings"/> must then be named (<c>settings: null</c>).
     /// </summary>
     /// <param name="name">The system name: ASCII letters, digits, '-' and '_', starting with a letter or digit.</param>
     /// <param name="settings">The settings; <see cref="ActorSystemSettings.Default"/> when null.</param>
@@ -80,7 +85,8 @@ public sealed partial class ActorSystem : IAsyncDisposable
     public static ActorSystem Create(string name, ActorSystemSettings? settings = null, TimeProvider? timeProvider = null, ILoggerFactory? loggerFactory = null) =>
         Create(name, settings, timeProvider, loggerFactory, trackActivity: false);
 
-    internal static ActorSystem Create(string name, ActorSystemSettings? settings, TimeProvider? timeProvider, ILoggerFactory? loggerFactory, bool trackActivity)
+    internal static ActorSystem Create(
+        string name, ActorSystemSettings? settings, TimeProvider? timeProvider, ILoggerFactory? loggerFactory, bool trackActivity, Config? config = null)
     {
         ArgumentNullException.ThrowIfNull(name);
         if (!SystemNamePattern().IsMatch(name))
@@ -91,7 +97,7 @@ public sealed partial class ActorSystem : IAsyncDisposable
         }
         settings ??= ActorSystemSettings.Default;
         settings.Validate();
-        return new ActorSystem(name, settings, timeProvider ?? TimeProvider.System, loggerFactory ?? NullLoggerFactory.Instance, trackActivity);
+        return new ActorSystem(name, settings, config ?? ReferenceConfig, timeProvider ?? TimeProvider.System, loggerFactory ?? NullLoggerFactory.Instance, trackActivity);
     }
 
     /// <summary>The system name.</summary>
@@ -239,15 +245,6 @@ public sealed partial class ActorSystem : IAsyncDisposable
         var uid = Interlocked.Increment(ref _uid);
         return uid == ActorPath.UndefinedUid ? Interlocked.Increment(ref _uid) : uid;
     }
-
-    internal MessageDispatcher ResolveDispatcher(string id, ActorPath path) => id switch
-    {
-        Dispatchers.DefaultDispatcherId => _defaultDispatcher,
-        Dispatchers.PinnedDispatcherId => new PinnedDispatcher(Settings.Throughput, $"agents-pinned {path}"),
-        Dispatchers.CallingThreadDispatcherId => _callingThreadDispatcher,
-        _ => throw new ArgumentException(
-            $"Unknown dispatcher '{id}' in the props of {path}; use Dispatchers.DefaultDispatcherId, Dispatchers.PinnedDispatcherId or Dispatchers.CallingThreadDispatcherId."),
-    };
 
     /// <summary>Publishes <paramref name="message"/>, which could not reach <paramref name="recipient"/>, as a dead letter.</summary>
     internal void DeadLetterOf(object message, IActorRef? sender, IActorRef recipient)

@@ -63,6 +63,35 @@ public sealed record ActorSystemSettings
     /// <summary>Phase timeouts and hooks of <see cref="CoordinatedShutdown"/>.</summary>
     public CoordinatedShutdownSettings CoordinatedShutdown { get; init; } = new();
 
+    /// <summary>
+    /// Dispatchers that <see cref="Props.WithDispatcher"/> can name, by name (HOCON
+    /// <c>agents.actor.dispatchers</c>).
+    /// </summary>
+    /// <value>Default: none.</value>
+    public IReadOnlyDictionary<string, DispatcherSettings> NamedDispatchers { get; init; } = new Dictionary<string, DispatcherSettings>();
+
+    /// <summary>
+    /// Mailboxes that <see cref="Props.WithMailbox(string)"/> can name, by name (HOCON
+    /// <c>agents.actor.mailboxes</c>). A named mailbox cannot itself be <see cref="MailboxOptions.Configured"/>.
+    /// </summary>
+    /// <value>Default: none.</value>
+    public IReadOnlyDictionary<string, MailboxOptions> NamedMailboxes { get; init; } = new Dictionary<string, MailboxOptions>();
+
+    /// <summary>
+    /// Binds the <c>agents.actor</c> section of <paramref name="config"/>, read over the defaults of the
+    /// embedded <c>reference.conf</c> (<see cref="ActorSystem.ReferenceConfig"/>), onto settings.
+    /// </summary>
+    /// <param name="config">The application configuration; settings it does not set keep their defaults.</param>
+    /// <exception cref="Agents.Hocon.HoconException">
+    /// A value is of the wrong type or out of range; the message starts with <c>file:line:column</c> and
+    /// names the path, the value and the fix.
+    /// </exception>
+    public static ActorSystemSettings FromConfig(Agents.Hocon.Config config)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        return ActorSettingsBinder.Bind(config.WithFallback(ActorSystem.ReferenceConfig));
+    }
+
     /// <summary>Checks the settings and throws with the setting, its value and the fix when one is out of range.</summary>
     /// <exception cref="ArgumentOutOfRangeException">A setting is out of range.</exception>
     public void Validate()
@@ -93,6 +122,36 @@ public sealed record ActorSystemSettings
                 $"ActorSystemSettings.DeadLetterLogInterval is {DeadLetterLogInterval}; it must be positive (default 1 s).");
         }
         ArgumentNullException.ThrowIfNull(DefaultMailbox, nameof(DefaultMailbox));
+        if (DefaultMailbox.ConfiguredName is { } defaultName)
+        {
+            throw new ArgumentException(
+                $"ActorSystemSettings.DefaultMailbox refers to the configured mailbox '{defaultName}'; give the mailbox itself (MailboxOptions.Unbounded or MailboxOptions.Bounded).",
+                nameof(DefaultMailbox));
+        }
+        ArgumentNullException.ThrowIfNull(NamedDispatchers, nameof(NamedDispatchers));
+        foreach (var (name, dispatcher) in NamedDispatchers)
+        {
+            if (string.IsNullOrWhiteSpace(name) || dispatcher is null)
+            {
+                throw new ArgumentException(
+                    $"ActorSystemSettings.NamedDispatchers has an entry '{name}' without a name or settings; every entry needs both.", nameof(NamedDispatchers));
+            }
+            if (dispatcher.Throughput is < 1)
+            {
+                throw new ArgumentOutOfRangeException(nameof(NamedDispatchers), dispatcher.Throughput,
+                    $"ActorSystemSettings.NamedDispatchers['{name}'].Throughput is {dispatcher.Throughput}; it must be at least 1, or null for ActorSystemSettings.Throughput.");
+            }
+        }
+        ArgumentNullException.ThrowIfNull(NamedMailboxes, nameof(NamedMailboxes));
+        foreach (var (name, mailbox) in NamedMailboxes)
+        {
+            if (string.IsNullOrWhiteSpace(name) || mailbox is null || mailbox.ConfiguredName is not null)
+            {
+                throw new ArgumentException(
+                    $"ActorSystemSettings.NamedMailboxes['{name}'] must have a name and describe a mailbox (MailboxOptions.Unbounded or MailboxOptions.Bounded), not refer to another by name.",
+                    nameof(NamedMailboxes));
+            }
+        }
         ArgumentNullException.ThrowIfNull(GuardianSupervisorStrategy, nameof(GuardianSupervisorStrategy));
         ArgumentNullException.ThrowIfNull(CoordinatedShutdown, nameof(CoordinatedShutdown));
         CoordinatedShutdown.Validate();

@@ -11,7 +11,7 @@ public sealed class ActorSystemSpec
     }
 
     private static ActorSystem CreateSystem(string name, ManualTimeProvider? time = null) =>
-        ActorSystem.Create(name, null, time ?? new ManualTimeProvider());
+        ActorSystem.Create(name, settings: null, time ?? new ManualTimeProvider());
 
     [Fact]
     public async Task Terminate_stops_every_actor_and_completes_WhenTerminated()
