@@ -183,12 +183,30 @@ internal sealed partial class HoconParser
     private string ParseQuotedString()
     {
         var start = _pos;
+        var length = ScanPlainQuoted(start);
+        if (length >= 0)
+        {
+            return _session.Strings.Get(_text, start + 1, length);
+        }
         if (start + 2 < _length && _text[start + 1] == '"' && _text[start + 2] == '"')
         {
             return ParseTripleQuotedString();
         }
-        var contentStart = start + 1;
+        return ParseEscapedString(start, start + 1);
+    }
+
+    /// <summary>
+    /// For a single-quoted string without escapes or control characters at <paramref name="start"/>,
+    /// moves past it and returns the length of its content; otherwise returns -1 and stays.
+    /// </summary>
+    private int ScanPlainQuoted(int start)
+    {
         var text = _text;
+        var contentStart = start + 1;
+        if (contentStart + 1 < text.Length && text[contentStart] == '"' && text[contentStart + 1] == '"')
+        {
+            return -1;
+        }
         // Most strings are short: a plain loop beats setting up a vectorized search.
         var limit = Math.Min(text.Length, contentStart + 32);
         for (var i = contentStart; i < limit; i++)
@@ -197,24 +215,20 @@ internal sealed partial class HoconParser
             if (c == '"')
             {
                 _pos = i + 1;
-                return _session.Strings.Get(text, contentStart, i - contentStart);
+                return i - contentStart;
             }
             if (c == '\\' || c < ' ')
             {
-                return ParseEscapedString(start, contentStart);
+                return -1;
             }
         }
         var stop = text.AsSpan(contentStart).IndexOfAny(HoconCharacters.QuotedStringStops);
-        if (stop < 0)
+        if (stop < 0 || text[contentStart + stop] != '"')
         {
-            throw Error(start, "unterminated quoted string: expected a closing '\"' before end of input");
+            return -1;
         }
-        if (_text[contentStart + stop] == '"')
-        {
-            _pos = contentStart + stop + 1;
-            return _session.Strings.Get(_text, contentStart, stop);
-        }
-        return ParseEscapedString(start, contentStart);
+        _pos = contentStart + stop + 1;
+        return stop;
     }
 
     private string ParseEscapedString(int start, int contentStart)

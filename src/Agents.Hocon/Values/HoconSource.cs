@@ -28,6 +28,9 @@ internal sealed class HoconSource
 
     public string Description { get; }
 
+    /// <summary>The text values were read from; only sources made from text have one.</summary>
+    public string Text => _text ?? throw new InvalidOperationException($"{Description} was not read from text");
+
     /// <summary>A source for a value that was not read from text, or whose position is known outright.</summary>
     public static HoconSource Fixed(HoconOrigin origin) => new(origin);
 
