@@ -163,13 +163,20 @@ internal sealed partial class HoconParser
     /// End of a raw key or path run: like an unquoted string, except that a run starting like a
     /// number takes the number's characters first, so <c>1e+5</c> stays one piece.
     /// </summary>
-    private int ScanRawPathRun(int start)
+    private int ScanRawPathRun(int start) => ScanRawPathRun(start, out _);
+
+    /// <inheritdoc cref="ScanRawPathRun(int)"/>
+    /// <param name="start">Where the run starts.</param>
+    /// <param name="numberEnd">End of the leading run of number characters; <paramref name="start"/> when the run does not start like a number.</param>
+    private int ScanRawPathRun(int start, out int numberEnd)
     {
         var c = _text[start];
         var i = start;
+        numberEnd = start;
         if ((uint)(c - '0') <= 9 || c == '-')
         {
             i = ScanNumberChars(start);
+            numberEnd = i;
             var span = _text.AsSpan(start, i - start);
             if (span.Contains('+') && !NumberText.IsNumber(span, out _, out _))
             {

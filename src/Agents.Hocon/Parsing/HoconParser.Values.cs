@@ -28,7 +28,7 @@ internal sealed partial class HoconParser
         {
             // Fast path: a value made only of unquoted text, numbers, booleans and nulls needs no
             // pieces: one such piece keeps its type, several are the source text itself.
-            var runEnd = ScanRawPathRun(start);
+            var runEnd = ScanRawPathRun(start, out var numberEnd);
             var end = runEnd;
             var pieces = 1;
             while (true)
@@ -50,15 +50,11 @@ internal sealed partial class HoconParser
                 end = ScanRawPathRun(next);
                 pieces++;
             }
+            _pos = end;
             if (pieces == 1)
             {
-                var value = ParseRaw(runEnd);
-                if (_pos == runEnd)
-                {
-                    return value;
-                }
+                return RawScalar(start, runEnd, numberEnd);
             }
-            _pos = end;
             return HoconSlot.Inline(ScalarKind.Unquoted, start, end - start, _source);
         }
         return ParseGeneralValue(start, depth);
@@ -141,6 +137,36 @@ internal sealed partial class HoconParser
                 kind = PieceKind.Raw;
                 return ParseRaw(-1).Get(_source);
         }
+    }
+
+    /// <summary>
+    /// A whole value that is one unquoted run: a number, <c>true</c>, <c>false</c>, <c>null</c> or a
+    /// string. Like <see cref="ParseRaw"/>, except that the run is known to be all of the value.
+    /// </summary>
+    private HoconSlot RawScalar(int start, int end, int numberEnd)
+    {
+        var text = _text;
+        var length = end - start;
+        if (numberEnd == end && NumberText.IsNumber(text.AsSpan(start, length), out _, out _))
+        {
+            return HoconSlot.Inline(ScalarKind.Number, start, length, _source);
+        }
+        if (length == 4)
+        {
+            if (string.CompareOrdinal(text, start, "true", 0, 4) == 0)
+            {
+                return HoconSlot.Inline(ScalarKind.True, start, 4, _source);
+            }
+            if (string.CompareOrdinal(text, start, "null", 0, 4) == 0)
+            {
+                return HoconSlot.Inline(ScalarKind.Null, start, 4, _source);
+            }
+        }
+        else if (length == 5 && string.CompareOrdinal(text, start, "false", 0, 5) == 0)
+        {
+            return HoconSlot.Inline(ScalarKind.False, start, 5, _source);
+        }
+        return HoconSlot.Inline(ScalarKind.Unquoted, start, length, _source);
     }
 
     /// <summary>Unquoted text, a number, or a leading <c>true</c>/<c>false</c>/<c>null</c>.</summary>

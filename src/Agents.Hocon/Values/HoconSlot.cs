@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Agents.Hocon;
 
 /// <summary>
@@ -38,6 +40,7 @@ internal struct HoconSlot
     /// A scalar kept as text: for <see cref="ScalarKind.Quoted"/>, <paramref name="start"/> is the
     /// opening quote and <paramref name="length"/> that of the content between the quotes.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static HoconSlot Inline(ScalarKind kind, int start, int length, HoconSource source) =>
         length <= MaxInlineLength ? new HoconSlot(kind, start, length) : new HoconSlot(Build(kind, start, length, source));
 

@@ -1,0 +1,86 @@
+namespace Agents.Hocon.Tests.Parsing;
+
+/// <summary>
+/// The parser keeps plain scalars as positions in the source text and builds them on first read;
+/// what a reader sees must not depend on when, where or from how many threads it reads.
+/// </summary>
+public sealed class InlineScalarTests
+{
+    [Fact]
+    public void Scalars_built_on_first_read_keep_their_type_and_text()
+    {
+        var root = Hocon.Parse("""
+            a = 42, b = 1.50, c = true, d = false, e = null, f = "q s", g = text here, h = 042, i = 5s, j = ""
+            """).Root;
+        Assert.Equal(42, Assert.IsType<HoconNumber>(root["a"]).TryGetInt64(out var a) ? a : -1);
+        Assert.Equal("1.50", Assert.IsType<HoconNumber>(root["b"]).Text);
+        Assert.True(Assert.IsType<HoconBoolean>(root["c"]).Value);
+        Assert.False(Assert.IsType<HoconBoolean>(root["d"]).Value);
+        Assert.IsType<HoconNull>(root["e"]);
+        Assert.Equal("q s", Assert.IsType<HoconString>(root["f"]).Value);
+        Assert.Equal("text here", Assert.IsType<HoconString>(root["g"]).Value);
+        Assert.Equal("042", Assert.IsType<HoconNumber>(root["h"]).Text);
+        Assert.Equal("5s", Assert.IsType<HoconString>(root["i"]).Value);
+        Assert.Equal("", Assert.IsType<HoconString>(root["j"]).Value);
+    }
+
+    [Fact]
+    public void A_scalar_read_long_after_parsing_names_its_file_line_and_column()
+    {
+        var config = Config.Parse("a {\n  port = eighty\n}", Hocon.NoEnvironment with { Origin = "node.conf" });
+        var error = Assert.Throws<HoconWrongTypeException>(() => config.GetInt("a.port"));
+        Assert.Equal(("node.conf", 2, 10), (error.File, error.Line, error.Column));
+    }
+
+    [Fact]
+    public void Scalars_of_merged_configurations_keep_the_origin_of_their_own_text()
+    {
+        var app = Config.Parse("x = 1", Hocon.NoEnvironment with { Origin = "app.conf" });
+        var reference = Config.Parse("\n\ny { z = two }", Hocon.NoEnvironment with { Origin = "reference.conf" });
+        var merged = app.WithFallback(reference).Resolve();
+        Assert.Equal(new HoconOrigin("reference.conf", 3, 9), ((HoconObject)merged.Root["y"])["z"].Origin);
+        Assert.Equal("two", merged.GetString("y.z"));
+        Assert.Equal(1, merged.GetInt("x"));
+    }
+
+    [Fact]
+    public void An_object_merged_into_an_object_of_another_file_keeps_its_scalars()
+    {
+        var app = Config.Parse("a { x = 1 }", Hocon.NoEnvironment with { Origin = "app.conf" });
+        var reference = Config.Parse("a { y = \"two\" }", Hocon.NoEnvironment with { Origin = "reference.conf" });
+        var merged = reference.WithFallback(app);
+        Assert.Equal(1, merged.GetInt("a.x"));
+        Assert.Equal("two", merged.GetString("a.y"));
+        Assert.Equal("app.conf", ((HoconObject)merged.Root["a"])["x"].Origin.Description);
+    }
+
+    [Fact]
+    public void Arrays_joined_by_concatenation_keep_their_scalars()
+    {
+        var config = Hocon.Parse("a = [1, two] [\"three\", true]");
+        Assert.Equal(["1", "two", "three", "true"], config.GetStringList("a"));
+    }
+
+    [Fact]
+    public void Threads_reading_a_fresh_configuration_at_once_see_the_same_values()
+    {
+        var text = string.Join('\n', Enumerable.Range(0, 2000).Select(i => $"k{i} = {i}"));
+        var config = Hocon.Parse(text);
+        var seen = new long[4][];
+        Parallel.For(0, seen.Length, t =>
+        {
+            seen[t] = new long[2000];
+            for (var i = 0; i < 2000; i++)
+            {
+                seen[t][i] = config.GetLong($"k{(i + t * 500) % 2000}");
+            }
+        });
+        for (var t = 0; t < seen.Length; t++)
+        {
+            for (var i = 0; i < 2000; i++)
+            {
+                Assert.Equal((i + t * 500) % 2000, seen[t][i]);
+            }
+        }
+    }
+}
