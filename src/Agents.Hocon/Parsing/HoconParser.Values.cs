@@ -26,6 +26,10 @@ internal sealed partial class HoconParser
         var c = _text[start];
         if (c != '"' && c != '{' && c != '[' && c != '$')
         {
+            if (TryParsePlainScalar(start) is { } plain)
+            {
+                return plain;
+            }
             // Fast path: a value made only of unquoted text, numbers, booleans and nulls needs no
             // pieces: one such piece keeps its type, several are the source text itself.
             var runEnd = ScanRawPathRun(start, out var numberEnd);
@@ -137,6 +141,46 @@ internal sealed partial class HoconParser
                 kind = PieceKind.Raw;
                 return ParseRaw(-1).Get(_source);
         }
+    }
+
+    /// <summary>
+    /// The common value in one pass: one run of ASCII letters, digits, '-', '_' and '.', then nothing
+    /// but spaces or tabs before the end of the line, a ',', '}', ']' or a comment. Null for anything
+    /// else, having moved nowhere, for the general path to read.
+    /// </summary>
+    private HoconSlot? TryParsePlainScalar(int start)
+    {
+        var text = _text;
+        var i = start;
+        while ((uint)i < (uint)text.Length)
+        {
+            var c = text[i];
+            if ((uint)((c | 0x20) - 'a') <= 'z' - 'a' || (uint)(c - '.') <= '9' - '.' && c != '/' || c == '-' || c == '_')
+            {
+                i++;
+            }
+            else
+            {
+                break;
+            }
+        }
+        var end = i;
+        if (end == start)
+        {
+            return null;
+        }
+        while ((uint)i < (uint)text.Length && (text[i] == ' ' || text[i] == '\t' || text[i] == '\r'))
+        {
+            i++;
+        }
+        if ((uint)i < (uint)text.Length && text[i] is not ('\n' or ',' or '}' or ']' or '#') &&
+            !(text[i] == '/' && i + 1 < text.Length && text[i + 1] == '/'))
+        {
+            return null;
+        }
+        _pos = end;
+        var first = text[start];
+        return RawScalar(start, end, (uint)(first - '0') <= 9 || first == '-' ? end : start);
     }
 
     /// <summary>

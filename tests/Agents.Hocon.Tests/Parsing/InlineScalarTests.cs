@@ -24,6 +24,33 @@ public sealed class InlineScalarTests
         Assert.Equal("", Assert.IsType<HoconString>(root["j"]).Value);
     }
 
+    [Theory]
+    [InlineData("a.b-c_d = 1", "\"a\".\"b-c_d\" = 1")]
+    [InlineData("1.5 = x", "\"1\".\"5\" = \"x\"")]
+    [InlineData("a\t= 5s", "\"a\" = \"5s\"")]
+    [InlineData("a : 1.5.3", "\"a\" = \"1.5.3\"")]
+    [InlineData("a = -1e5 // c", "\"a\" = -1e5")]
+    [InlineData("a = 1e+5", "\"a\" = 1e+5")]
+    [InlineData("a = true # c", "\"a\" = true")]
+    [InlineData("a = trueish", "\"a\" = \"trueish\"")]
+    [InlineData("a = x \r\nb = y", "\"a\" = \"x\", \"b\" = \"y\"")]
+    [InlineData("a = x y.z", "\"a\" = \"x y.z\"")]
+    [InlineData("a b = 1", "\"a b\" = 1")]
+    [InlineData("a += 1", "\"a\" = [1]")]
+    [InlineData("a+=1", "\"a\" = [1]")]
+    [InlineData("a { b = null }", "\"a\" { \"b\" = null }")]
+    [InlineData("a = [x, 2, false]", "\"a\" = [\"x\", 2, false]")]
+    [InlineData("a\n= 1", "\"a\" = 1")]
+    public void Plain_keys_and_values_read_in_one_pass_mean_what_the_general_reader_reads(string plain, string quoted) =>
+        Hocon.Same(quoted, plain);
+
+    [Theory]
+    [InlineData("a..b = 1")]
+    [InlineData("a. = 1")]
+    [InlineData(".a = 1")]
+    public void Empty_path_elements_in_a_plain_key_are_errors(string text) =>
+        Assert.Contains("may not start or end with '.'", Hocon.Error(text).Message);
+
     [Fact]
     public void A_scalar_read_long_after_parsing_names_its_file_line_and_column()
     {
