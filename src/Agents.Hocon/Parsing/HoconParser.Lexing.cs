@@ -24,10 +24,21 @@ internal sealed partial class HoconParser
     }
 
     /// <summary>Skips whitespace, newlines and comments.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void SkipWhitespaceNewlinesComments()
     {
-        var text = _text;
+        // Most calls land on a key or value at once, or after a single space.
         var pos = _pos;
+        if ((uint)pos < (uint)_text.Length && _text[pos] > ' ' && _text[pos] is not ('#' or '/') && _text[pos] < 128)
+        {
+            return;
+        }
+        SkipWhitespaceNewlinesCommentsFrom(pos);
+    }
+
+    private void SkipWhitespaceNewlinesCommentsFrom(int pos)
+    {
+        var text = _text;
         while ((uint)pos < (uint)text.Length)
         {
             var c = text[pos];
