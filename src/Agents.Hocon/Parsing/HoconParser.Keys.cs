@@ -231,7 +231,7 @@ internal sealed partial class HoconParser
                 return parts;
             }
         }
-        var parser = new HoconParser(path, $"path '{path}'", null, ParseSession.ForPaths, [], 0);
+        var parser = new HoconParser(path, $"path '{path}'", null, ParseSession.ForPath(path), [], 0);
         parser.SkipInlineWhitespace();
         if (parser._pos >= parser._length || !parser.StartsPiece(parser._pos) || path[parser._pos] is '{' or '[' or '$')
         {

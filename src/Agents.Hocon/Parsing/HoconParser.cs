@@ -28,7 +28,7 @@ internal sealed partial class HoconParser
         _text = text;
         _length = text.Length;
         _origin = origin;
-        _source = new HoconSource(origin, text);
+        _source = new HoconSource(origin, text) { Strings = session.Strings };
         _sourceName = sourceName;
         _session = session;
         _prefix = prefix;

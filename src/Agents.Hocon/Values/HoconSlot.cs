@@ -59,14 +59,14 @@ internal struct HoconSlot
         switch (kind)
         {
             case ScalarKind.Unquoted:
-                return new HoconString(text.Substring(start, length), source, start, StringKind.Unquoted);
+                return new HoconString(source.Slice(start, length), source, start, StringKind.Unquoted);
             case ScalarKind.Quoted:
-                return new HoconString(text.Substring(start + 1, length), source, start, StringKind.Quoted);
+                return new HoconString(source.Slice(start + 1, length), source, start, StringKind.Quoted);
             case ScalarKind.Number:
                 var span = text.AsSpan(start, length);
                 NumberText.IsNumber(span, out var isInteger, out var integer);
                 var keepText = !isInteger || !NumberText.IsCanonical(span, integer);
-                return new HoconNumber(keepText ? span.ToString() : null, isInteger, integer, source, start);
+                return new HoconNumber(keepText ? source.Slice(start, length) : null, isInteger, integer, source, start);
             case ScalarKind.True:
                 return new HoconBoolean(true, source, start);
             case ScalarKind.False:
