@@ -26,7 +26,7 @@ internal sealed partial class HoconParser
         var c = _text[start];
         if (c != '"' && c != '{' && c != '[' && c != '$')
         {
-            if (TryParsePlainScalar(start) is { } plain)
+            if (TryParsePlainScalar(start, out var plain))
             {
                 return plain;
             }
@@ -148,8 +148,9 @@ internal sealed partial class HoconParser
     /// but spaces or tabs before the end of the line, a ',', '}', ']' or a comment. Null for anything
     /// else, having moved nowhere, for the general path to read.
     /// </summary>
-    private HoconSlot? TryParsePlainScalar(int start)
+    private bool TryParsePlainScalar(int start, out HoconSlot scalar)
     {
+        scalar = default;
         var text = _text;
         var i = start;
         while ((uint)i < (uint)text.Length)
@@ -167,7 +168,7 @@ internal sealed partial class HoconParser
         var end = i;
         if (end == start)
         {
-            return null;
+            return false;
         }
         while ((uint)i < (uint)text.Length && (text[i] == ' ' || text[i] == '\t' || text[i] == '\r'))
         {
@@ -176,11 +177,12 @@ internal sealed partial class HoconParser
         if ((uint)i < (uint)text.Length && text[i] is not ('\n' or ',' or '}' or ']' or '#') &&
             !(text[i] == '/' && i + 1 < text.Length && text[i + 1] == '/'))
         {
-            return null;
+            return false;
         }
         _pos = end;
         var first = text[start];
-        return RawScalar(start, end, (uint)(first - '0') <= 9 || first == '-' ? end : start);
+        scalar = RawScalar(start, end, (uint)(first - '0') <= 9 || first == '-' ? end : start);
+        return true;
     }
 
     /// <summary>
