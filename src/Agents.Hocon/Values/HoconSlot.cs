@@ -71,8 +71,10 @@ internal struct HoconSlot
                 return new HoconBoolean(true, source, start);
             case ScalarKind.False:
                 return new HoconBoolean(false, source, start);
-            default:
+            case ScalarKind.Null:
                 return new HoconNull(source, start);
+            default:
+                throw new InvalidOperationException("an empty slot has no value");
         }
     }
 }
