@@ -139,13 +139,13 @@ internal sealed partial class HoconParser
                 return ParseSubstitution();
             default:
                 kind = PieceKind.Raw;
-                return ParseRaw(-1).Get(_source);
+                return ParseRaw().Get(_source);
         }
     }
 
     /// <summary>
     /// The common value in one pass: one run of ASCII letters, digits, '-', '_' and '.', then nothing
-    /// but spaces or tabs before the end of the line, a ',', '}', ']' or a comment. Null for anything
+    /// but spaces or tabs before the end of the line, a ',', '}', ']' or a comment. False for anything
     /// else, having moved nowhere, for the general path to read.
     /// </summary>
     private bool TryParsePlainScalar(int start, out HoconSlot scalar)
@@ -215,9 +215,8 @@ internal sealed partial class HoconParser
         return HoconSlot.Inline(ScalarKind.Unquoted, start, length, _source);
     }
 
-    /// <summary>Unquoted text, a number, or a leading <c>true</c>/<c>false</c>/<c>null</c>.</summary>
-    /// <param name="knownEnd">End of the raw run when the caller has scanned it already, else -1.</param>
-    private HoconSlot ParseRaw(int knownEnd)
+    /// <summary>Unquoted text, a number, or a leading <c>true</c>/<c>false</c>/<c>null</c>: one piece of a concatenation.</summary>
+    private HoconSlot ParseRaw()
     {
         var start = _pos;
         var text = _text;
@@ -237,7 +236,7 @@ internal sealed partial class HoconParser
                 throw Error(start + plus, "reserved character '+' is not allowed outside quotes; quote the text");
             }
         }
-        var stop = knownEnd >= 0 ? knownEnd : ScanUnquoted(start);
+        var stop = ScanUnquoted(start);
         var length = stop - start;
         if (length >= 4)
         {

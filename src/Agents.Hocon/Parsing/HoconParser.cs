@@ -216,11 +216,16 @@ internal sealed partial class HoconParser
         return new HoconConcatenation([self, array], _source, at);
     }
 
-    private static void SetField(HoconObject obj, string key, HoconValue value) => SetField(obj, key, new HoconSlot(value));
+    private void SetField(HoconObject obj, string key, HoconValue value) => SetField(obj, key, new HoconSlot(value));
 
-    /// <summary>Sets a key of an object read from this parser's source, merging with an earlier value.</summary>
-    private static void SetField(HoconObject obj, string key, HoconSlot value)
+    /// <summary>Sets a key, merging with an earlier value.</summary>
+    private void SetField(HoconObject obj, string key, HoconSlot value)
     {
+        if (value.Built is null && !ReferenceEquals(obj.Source, _source))
+        {
+            // An object of an included file holds text of that file only: build the scalar now.
+            value = new HoconSlot(value.Get(_source));
+        }
         var i = obj.IndexOf(key);
         if (i < 0)
         {

@@ -82,6 +82,25 @@ public sealed class InlineScalarTests
     }
 
     [Fact]
+    public void A_path_key_that_adds_to_an_included_object_keeps_the_text_of_its_own_file()
+    {
+        // The included object lives in the other file's text; the new scalar must not be read from there.
+        var resolver = new MemoryIncludeResolver(("other.conf", "a { x = 1 }"));
+        var config = Config.Parse("include \"other.conf\"\na.y = wxyz", Hocon.NoEnvironment with { IncludeResolver = resolver, Origin = "main.conf" });
+        Assert.Equal("wxyz", config.GetString("a.y"));
+        Assert.Equal(1, config.GetInt("a.x"));
+        Assert.Equal(new HoconOrigin("main.conf", 2, 7), ((HoconObject)config.Root["a"])["y"].Origin);
+    }
+
+    [Fact]
+    public void A_duplicate_key_that_replaces_an_included_value_keeps_the_text_of_its_own_file()
+    {
+        var resolver = new MemoryIncludeResolver(("other.conf", "a { x = 1 }"));
+        var config = Config.Parse("include \"other.conf\"\na.x = 23456", Hocon.NoEnvironment with { IncludeResolver = resolver });
+        Assert.Equal(23456, config.GetInt("a.x"));
+    }
+
+    [Fact]
     public void Arrays_joined_by_concatenation_keep_their_scalars()
     {
         var config = Hocon.Parse("a = [1, two] [\"three\", true]");
