@@ -44,8 +44,8 @@ internal sealed partial class HoconParser
 
     /// <summary>
     /// The common key in one pass: ASCII letters, digits, '-' and '_' with single dots between the
-    /// elements, followed (after spaces or tabs) by '=', ':', '+=' or '{'. Anything else returns false
-    /// having pushed nothing and moved nowhere, for the general path to read.
+    /// elements, followed (after spaces or tabs) by '=', ':', '+=' or '{', where it stops. Anything else
+    /// returns false having pushed nothing and moved nowhere, for the general path to read.
     /// </summary>
     private bool TryParsePlainKey()
     {
@@ -82,7 +82,7 @@ internal sealed partial class HoconParser
             return false;
         }
         PushPath(_session.Strings.Get(text, elementStart, i - elementStart));
-        _pos = i;
+        _pos = next;
         return true;
     }
 

@@ -28,9 +28,15 @@ internal sealed partial class HoconParser
     private void SkipWhitespaceNewlinesComments()
     {
         // Most calls land on a key or value at once, or after a single space.
+        var text = _text;
         var pos = _pos;
-        if ((uint)pos < (uint)_text.Length && _text[pos] > ' ' && _text[pos] is not ('#' or '/') && _text[pos] < 128)
+        if ((uint)pos < (uint)text.Length && text[pos] == ' ')
         {
+            pos++;
+        }
+        if ((uint)pos < (uint)text.Length && text[pos] > ' ' && text[pos] is not ('#' or '/') && text[pos] < 128)
+        {
+            _pos = pos;
             return;
         }
         SkipWhitespaceNewlinesCommentsFrom(pos);
