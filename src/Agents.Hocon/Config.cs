@@ -109,7 +109,7 @@ public sealed partial class Config
         }
         else
         {
-            var session = new ParseSession(options);
+            var session = new ParseSession(options, text.Length);
             if (source is not null)
             {
                 session.OpenSources.Add(source);

@@ -10,6 +10,10 @@ internal sealed partial class HoconParser
     /// </summary>
     private void ParseKey()
     {
+        if (TryParsePlainKey())
+        {
+            return;
+        }
         var start = _pos;
         if (_text[start] == '"')
         {
@@ -36,6 +40,50 @@ internal sealed partial class HoconParser
         {
             PushPath(element);
         }
+    }
+
+    /// <summary>
+    /// The common key in one pass: ASCII letters, digits, '-' and '_' with single dots between the
+    /// elements, followed (after spaces or tabs) by '=', ':', '+=' or '{', where it stops. Anything else
+    /// returns false having pushed nothing and moved nowhere, for the general path to read.
+    /// </summary>
+    private bool TryParsePlainKey()
+    {
+        var text = _text;
+        var i = _pos;
+        var elementStart = i;
+        var mark = _pathCount;
+        while ((uint)i < (uint)text.Length)
+        {
+            var c = text[i];
+            if ((uint)((c | 0x20) - 'a') <= 'z' - 'a' || (uint)(c - '0') <= 9 || c == '-' || c == '_')
+            {
+                i++;
+            }
+            else if (c == '.' && i > elementStart)
+            {
+                PushPath(_session.Strings.Get(text, elementStart, i - elementStart));
+                elementStart = ++i;
+            }
+            else
+            {
+                break;
+            }
+        }
+        var next = i;
+        while ((uint)next < (uint)text.Length && (text[next] == ' ' || text[next] == '\t'))
+        {
+            next++;
+        }
+        if (i == elementStart || (uint)next >= (uint)text.Length ||
+            text[next] is not ('=' or ':' or '{') && !(text[next] == '+' && next + 1 < text.Length && text[next + 1] == '='))
+        {
+            _pathCount = mark;
+            return false;
+        }
+        PushPath(_session.Strings.Get(text, elementStart, i - elementStart));
+        _pos = next;
+        return true;
     }
 
     private void PushRawPath(int start, int end)
@@ -183,7 +231,7 @@ internal sealed partial class HoconParser
                 return parts;
             }
         }
-        var parser = new HoconParser(path, $"path '{path}'", null, ParseSession.ForPaths, [], 0);
+        var parser = new HoconParser(path, $"path '{path}'", null, ParseSession.ForPath(path), [], 0);
         parser.SkipInlineWhitespace();
         if (parser._pos >= parser._length || !parser.StartsPiece(parser._pos) || path[parser._pos] is '{' or '[' or '$')
         {

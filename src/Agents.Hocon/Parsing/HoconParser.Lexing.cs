@@ -24,10 +24,27 @@ internal sealed partial class HoconParser
     }
 
     /// <summary>Skips whitespace, newlines and comments.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void SkipWhitespaceNewlinesComments()
     {
+        // Most calls land on a key or value at once, or after a single space.
         var text = _text;
         var pos = _pos;
+        if ((uint)pos < (uint)text.Length && text[pos] == ' ')
+        {
+            pos++;
+        }
+        if ((uint)pos < (uint)text.Length && text[pos] > ' ' && text[pos] is not ('#' or '/') && text[pos] < 128)
+        {
+            _pos = pos;
+            return;
+        }
+        SkipWhitespaceNewlinesCommentsFrom(pos);
+    }
+
+    private void SkipWhitespaceNewlinesCommentsFrom(int pos)
+    {
+        var text = _text;
         while ((uint)pos < (uint)text.Length)
         {
             var c = text[pos];
@@ -163,13 +180,20 @@ internal sealed partial class HoconParser
     /// End of a raw key or path run: like an unquoted string, except that a run starting like a
     /// number takes the number's characters first, so <c>1e+5</c> stays one piece.
     /// </summary>
-    private int ScanRawPathRun(int start)
+    private int ScanRawPathRun(int start) => ScanRawPathRun(start, out _);
+
+    /// <inheritdoc cref="ScanRawPathRun(int)"/>
+    /// <param name="start">Where the run starts.</param>
+    /// <param name="numberEnd">End of the leading run of number characters; <paramref name="start"/> when the run does not start like a number.</param>
+    private int ScanRawPathRun(int start, out int numberEnd)
     {
         var c = _text[start];
         var i = start;
+        numberEnd = start;
         if ((uint)(c - '0') <= 9 || c == '-')
         {
             i = ScanNumberChars(start);
+            numberEnd = i;
             var span = _text.AsSpan(start, i - start);
             if (span.Contains('+') && !NumberText.IsNumber(span, out _, out _))
             {
@@ -183,12 +207,30 @@ internal sealed partial class HoconParser
     private string ParseQuotedString()
     {
         var start = _pos;
+        var length = ScanPlainQuoted(start);
+        if (length >= 0)
+        {
+            return _session.Strings.Get(_text, start + 1, length);
+        }
         if (start + 2 < _length && _text[start + 1] == '"' && _text[start + 2] == '"')
         {
             return ParseTripleQuotedString();
         }
-        var contentStart = start + 1;
+        return ParseEscapedString(start, start + 1);
+    }
+
+    /// <summary>
+    /// For a single-quoted string without escapes or control characters at <paramref name="start"/>,
+    /// moves past it and returns the length of its content; otherwise returns -1 and stays.
+    /// </summary>
+    private int ScanPlainQuoted(int start)
+    {
         var text = _text;
+        var contentStart = start + 1;
+        if (contentStart + 1 < text.Length && text[contentStart] == '"' && text[contentStart + 1] == '"')
+        {
+            return -1;
+        }
         // Most strings are short: a plain loop beats setting up a vectorized search.
         var limit = Math.Min(text.Length, contentStart + 32);
         for (var i = contentStart; i < limit; i++)
@@ -197,24 +239,20 @@ internal sealed partial class HoconParser
             if (c == '"')
             {
                 _pos = i + 1;
-                return _session.Strings.Get(text, contentStart, i - contentStart);
+                return i - contentStart;
             }
             if (c == '\\' || c < ' ')
             {
-                return ParseEscapedString(start, contentStart);
+                return -1;
             }
         }
         var stop = text.AsSpan(contentStart).IndexOfAny(HoconCharacters.QuotedStringStops);
-        if (stop < 0)
+        if (stop < 0 || text[contentStart + stop] != '"')
         {
-            throw Error(start, "unterminated quoted string: expected a closing '\"' before end of input");
+            return -1;
         }
-        if (_text[contentStart + stop] == '"')
-        {
-            _pos = contentStart + stop + 1;
-            return _session.Strings.Get(_text, contentStart, stop);
-        }
-        return ParseEscapedString(start, contentStart);
+        _pos = contentStart + stop + 1;
+        return stop;
     }
 
     private string ParseEscapedString(int start, int contentStart)

@@ -17,17 +17,22 @@ internal sealed partial class HoconParser
 
     /// <summary>
     /// Reads a field value or array element: one piece, or several on one line that concatenate.
-    /// The caller has checked that the current character starts a piece.
+    /// The caller has checked that the current character starts a piece. A plain scalar comes back
+    /// inline (as its position in the text), anything else as a value.
     /// </summary>
-    private HoconValue ParseValue(int depth)
+    private HoconSlot ParseValue(int depth)
     {
         var start = _pos;
         var c = _text[start];
         if (c != '"' && c != '{' && c != '[' && c != '$')
         {
+            if (TryParsePlainScalar(start, out var plain))
+            {
+                return plain;
+            }
             // Fast path: a value made only of unquoted text, numbers, booleans and nulls needs no
             // pieces: one such piece keeps its type, several are the source text itself.
-            var runEnd = ScanRawPathRun(start);
+            var runEnd = ScanRawPathRun(start, out var numberEnd);
             var end = runEnd;
             var pieces = 1;
             while (true)
@@ -49,45 +54,70 @@ internal sealed partial class HoconParser
                 end = ScanRawPathRun(next);
                 pieces++;
             }
+            _pos = end;
             if (pieces == 1)
             {
-                var value = ParseRaw(runEnd);
-                if (_pos == runEnd)
-                {
-                    return value;
-                }
+                return RawScalar(start, runEnd, numberEnd);
             }
-            _pos = end;
-            return new HoconString(_session.Strings.Get(_text, start, end - start), _source, start, StringKind.Unquoted);
+            return HoconSlot.Inline(ScalarKind.Unquoted, start, end - start, _source);
         }
         return ParseGeneralValue(start, depth);
     }
 
-    private HoconValue ParseGeneralValue(int start, int depth)
+    private HoconSlot ParseGeneralValue(int start, int depth)
     {
         _pos = start;
-        var first = ParsePiece(depth, out var kind);
+        HoconValue first;
+        PieceKind kind;
+        if (_text[start] == '"' && ScanPlainQuoted(start) is var length and >= 0)
+        {
+            if (EndsValue())
+            {
+                return HoconSlot.Inline(ScalarKind.Quoted, start, length, _source);
+            }
+            first = new HoconString(_session.Strings.Get(_text, start + 1, length), _source, start, StringKind.Quoted);
+            kind = PieceKind.Quoted;
+        }
+        else
+        {
+            first = ParsePiece(depth, out kind);
+            if (EndsValue())
+            {
+                return new HoconSlot(first);
+            }
+        }
+        var list = new List<Piece>(4) { new(first, kind, start, _pos) };
+        SkipInlineWhitespace();
+        return new HoconSlot(ParseConcatenation(list, depth));
+    }
+
+    /// <summary>
+    /// After the first piece of a value: true when no other piece follows on the line. When one does,
+    /// the position is left just after the first piece.
+    /// </summary>
+    private bool EndsValue()
+    {
         if (_pos >= _length)
         {
-            return first;
+            return true;
         }
         var c = _text[_pos];
         if (c == ',' || c == '\n' || c == '}' || c == ']' || c == '#')
         {
-            return first;
+            return true;
         }
         if (!HoconCharacters.IsInlineWhitespace(c) && !StartsPiece(_pos))
         {
-            return first;
+            return true;
         }
         var afterFirst = _pos;
         SkipInlineWhitespace();
         if (_pos >= _length || !StartsPiece(_pos))
         {
-            return first;
+            return true;
         }
-        var list = new List<Piece>(4) { new(first, kind, start, afterFirst) };
-        return ParseConcatenation(list, depth);
+        _pos = afterFirst;
+        return false;
     }
 
     private HoconValue ParsePiece(int depth, out PieceKind kind)
@@ -109,13 +139,84 @@ internal sealed partial class HoconParser
                 return ParseSubstitution();
             default:
                 kind = PieceKind.Raw;
-                return ParseRaw(-1);
+                return ParseRaw().Get(_source);
         }
     }
 
-    /// <summary>Unquoted text, a number, or a leading <c>true</c>/<c>false</c>/<c>null</c>.</summary>
-    /// <param name="knownEnd">End of the raw run when the caller has scanned it already, else -1.</param>
-    private HoconValue ParseRaw(int knownEnd)
+    /// <summary>
+    /// The common value in one pass: one run of ASCII letters, digits, '-', '_' and '.', then nothing
+    /// but spaces or tabs before the end of the line, a ',', '}', ']' or a comment. False for anything
+    /// else, having moved nowhere, for the general path to read.
+    /// </summary>
+    private bool TryParsePlainScalar(int start, out HoconSlot scalar)
+    {
+        scalar = default;
+        var text = _text;
+        var i = start;
+        while ((uint)i < (uint)text.Length)
+        {
+            var c = text[i];
+            if ((uint)((c | 0x20) - 'a') <= 'z' - 'a' || (uint)(c - '.') <= '9' - '.' && c != '/' || c == '-' || c == '_')
+            {
+                i++;
+            }
+            else
+            {
+                break;
+            }
+        }
+        var end = i;
+        if (end == start)
+        {
+            return false;
+        }
+        while ((uint)i < (uint)text.Length && (text[i] == ' ' || text[i] == '\t' || text[i] == '\r'))
+        {
+            i++;
+        }
+        if ((uint)i < (uint)text.Length && text[i] is not ('\n' or ',' or '}' or ']' or '#') &&
+            !(text[i] == '/' && i + 1 < text.Length && text[i + 1] == '/'))
+        {
+            return false;
+        }
+        _pos = end;
+        var first = text[start];
+        scalar = RawScalar(start, end, (uint)(first - '0') <= 9 || first == '-' ? end : start);
+        return true;
+    }
+
+    /// <summary>
+    /// A whole value that is one unquoted run: a number, <c>true</c>, <c>false</c>, <c>null</c> or a
+    /// string. Like <see cref="ParseRaw"/>, except that the run is known to be all of the value.
+    /// </summary>
+    private HoconSlot RawScalar(int start, int end, int numberEnd)
+    {
+        var text = _text;
+        var length = end - start;
+        if (numberEnd == end && NumberText.IsNumber(text.AsSpan(start, length), out _, out _))
+        {
+            return HoconSlot.Inline(ScalarKind.Number, start, length, _source);
+        }
+        if (length == 4)
+        {
+            if (string.CompareOrdinal(text, start, "true", 0, 4) == 0)
+            {
+                return HoconSlot.Inline(ScalarKind.True, start, 4, _source);
+            }
+            if (string.CompareOrdinal(text, start, "null", 0, 4) == 0)
+            {
+                return HoconSlot.Inline(ScalarKind.Null, start, 4, _source);
+            }
+        }
+        else if (length == 5 && string.CompareOrdinal(text, start, "false", 0, 5) == 0)
+        {
+            return HoconSlot.Inline(ScalarKind.False, start, 5, _source);
+        }
+        return HoconSlot.Inline(ScalarKind.Unquoted, start, length, _source);
+    }
+
+    /// <summary>Unquoted text, a number, or a leading <c>true</c>/<c>false</c>/<c>null</c>: one piece of a concatenation.</summary>
+    private HoconSlot ParseRaw()
     {
         var start = _pos;
         var text = _text;
@@ -124,11 +225,10 @@ internal sealed partial class HoconParser
         {
             var end = ScanNumberChars(start);
             var span = text.AsSpan(start, end - start);
-            if (NumberText.IsNumber(span, out var isInteger, out var integer))
+            if (NumberText.IsNumber(span, out _, out _))
             {
                 _pos = end;
-                var keepText = !isInteger || !NumberText.IsCanonical(span, integer);
-                return new HoconNumber(keepText ? _session.Strings.Get(text, start, end - start) : null, isInteger, integer, _source, start);
+                return HoconSlot.Inline(ScalarKind.Number, start, end - start, _source);
             }
             var plus = span.IndexOf('+');
             if (plus >= 0)
@@ -136,28 +236,28 @@ internal sealed partial class HoconParser
                 throw Error(start + plus, "reserved character '+' is not allowed outside quotes; quote the text");
             }
         }
-        var stop = knownEnd >= 0 ? knownEnd : ScanUnquoted(start);
+        var stop = ScanUnquoted(start);
         var length = stop - start;
         if (length >= 4)
         {
             if (c == 't' && string.CompareOrdinal(text, start, "true", 0, 4) == 0)
             {
                 _pos = start + 4;
-                return new HoconBoolean(true, _source, start);
+                return HoconSlot.Inline(ScalarKind.True, start, 4, _source);
             }
             if (c == 'n' && string.CompareOrdinal(text, start, "null", 0, 4) == 0)
             {
                 _pos = start + 4;
-                return new HoconNull(_source, start);
+                return HoconSlot.Inline(ScalarKind.Null, start, 4, _source);
             }
             if (c == 'f' && length >= 5 && string.CompareOrdinal(text, start, "false", 0, 5) == 0)
             {
                 _pos = start + 5;
-                return new HoconBoolean(false, _source, start);
+                return HoconSlot.Inline(ScalarKind.False, start, 5, _source);
             }
         }
         _pos = stop;
-        return new HoconString(_session.Strings.Get(text, start, length), _source, start, StringKind.Unquoted);
+        return HoconSlot.Inline(ScalarKind.Unquoted, start, length, _source);
     }
 
     private HoconSubstitution ParseSubstitution()

@@ -28,7 +28,7 @@ internal sealed partial class HoconParser
         _text = text;
         _length = text.Length;
         _origin = origin;
-        _source = new HoconSource(origin, text);
+        _source = new HoconSource(origin, text) { Strings = session.Strings };
         _sourceName = sourceName;
         _session = session;
         _prefix = prefix;
@@ -184,7 +184,7 @@ internal sealed partial class HoconParser
         var value = ParseValue(depth);
         if (append)
         {
-            value = AppendExpression(value, keyAt);
+            value = new HoconSlot(AppendExpression(value.Get(_source), keyAt));
         }
         if (_pathCount - pathMark == 1)
         {
@@ -216,20 +216,33 @@ internal sealed partial class HoconParser
         return new HoconConcatenation([self, array], _source, at);
     }
 
-    private static void SetField(HoconObject obj, string key, HoconValue value)
+    private void SetField(HoconObject obj, string key, HoconValue value) => SetField(obj, key, new HoconSlot(value));
+
+    /// <summary>Sets a key, merging with an earlier value.</summary>
+    private void SetField(HoconObject obj, string key, HoconSlot value)
     {
+        if (value.Built is null && !ReferenceEquals(obj.Source, _source))
+        {
+            // An object of an included file holds text of that file only: build the scalar now.
+            value = new HoconSlot(value.Get(_source));
+        }
         var i = obj.IndexOf(key);
         if (i < 0)
         {
-            obj.Append(key, value);
+            obj.AppendSlot(key, value);
+        }
+        else if (value.Built is { } built)
+        {
+            obj.SetValueAt(i, ValueMerge.MergeInPlace(built, obj.ValueAt(i)));
         }
         else
         {
-            obj.SetValueAt(i, ValueMerge.MergeInPlace(value, obj.ValueAt(i)));
+            // A plain scalar replaces whatever was there, as ValueMerge would.
+            obj.SetSlotAt(i, value);
         }
     }
 
-    private void SetPath(HoconObject obj, int mark, HoconValue value, int at)
+    private void SetPath(HoconObject obj, int mark, HoconSlot value, int at)
     {
         var path = _path;
         var last = _pathCount - 1;
@@ -249,8 +262,8 @@ internal sealed partial class HoconParser
             for (var j = last; j > k; j--)
             {
                 var holder = new HoconObject(_source, at, 1);
-                holder.Append(path[j], wrapped);
-                wrapped = holder;
+                holder.AppendSlot(path[j], wrapped);
+                wrapped = new HoconSlot(holder);
             }
             SetField(obj, path[k], wrapped);
             return;
@@ -284,7 +297,7 @@ internal sealed partial class HoconParser
                     ? "expected a value or ']', found ','; a comma may only follow an element (no leading or doubled commas)"
                     : $"expected a value or ']', found {Describe(_pos)}");
             }
-            array.Add(ParseValue(depth));
+            array.AddSlot(ParseValue(depth));
             SkipInlineWhitespaceAndComment();
             if (_pos >= _length)
             {

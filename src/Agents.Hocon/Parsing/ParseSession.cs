@@ -1,7 +1,9 @@
 namespace Agents.Hocon.Parsing;
 
 /// <summary>State shared by the parsers of one document and everything it includes.</summary>
-internal sealed class ParseSession(HoconParseOptions options)
+/// <param name="options">How to parse.</param>
+/// <param name="textLength">Length of the document's text, to size the string pool.</param>
+internal sealed class ParseSession(HoconParseOptions options, int textLength)
 {
     // Include chains are also bounded by depth, but a long chain of distinct files is no real configuration.
     private const int MaxIncludeNesting = 64;
@@ -16,7 +18,7 @@ internal sealed class ParseSession(HoconParseOptions options)
     public List<string> OpenSources { get; } = [];
 
     /// <summary>Shared strings of this document and its includes.</summary>
-    public StringPool Strings { get; } = new();
+    public StringPool Strings { get; } = new(textLength);
 
     private readonly List<HoconField[]?> _fieldBuffers = [];
 
@@ -34,7 +36,7 @@ internal sealed class ParseSession(HoconParseOptions options)
 
     public void ReturnFieldBuffer(int depth, HoconField[] buffer) => _fieldBuffers[depth] = buffer;
 
-    public static ParseSession ForPaths => new(HoconParseOptions.Default);
+    public static ParseSession ForPath(string path) => new(HoconParseOptions.Default, path.Length);
 
     public bool CanNestAnotherInclude => OpenSources.Count < MaxIncludeNesting;
 }

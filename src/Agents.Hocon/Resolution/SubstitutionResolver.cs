@@ -88,7 +88,11 @@ internal sealed class SubstitutionResolver
         {
             for (var i = 0; i < obj.Count; i++)
             {
-                var value = obj.ValueAt(i);
+                // A scalar the parser kept as text needs nothing.
+                if (obj.BuiltValueAt(i) is not { } value)
+                {
+                    continue;
+                }
                 var resolved = ResolveValue(value);
                 if (resolved is null)
                 {
@@ -105,10 +109,11 @@ internal sealed class SubstitutionResolver
         HoconObject? changed = null;
         for (var i = 0; i < obj.Count; i++)
         {
-            var value = obj.ValueAt(i);
-            var resolved = ResolveValue(value);
-            if (changed is null && ReferenceEquals(resolved, value))
+            var value = obj.BuiltValueAt(i);
+            var resolved = value is null ? null : ResolveValue(value);
+            if (value is null || (changed is null && ReferenceEquals(resolved, value)))
             {
+                changed?.SetFrom(-1, obj, i);
                 continue;
             }
             if (changed is null)
@@ -116,7 +121,7 @@ internal sealed class SubstitutionResolver
                 changed = obj.EmptyLike(obj.Count);
                 for (var j = 0; j < i; j++)
                 {
-                    changed.Append(obj.KeyAt(j), obj.ValueAt(j));
+                    changed.SetFrom(-1, obj, j);
                 }
             }
             if (resolved is not null)
@@ -138,7 +143,10 @@ internal sealed class SubstitutionResolver
         {
             for (var i = 0; i < array.Count; i++)
             {
-                var item = array.ItemAt(i);
+                if (array.BuiltItemAt(i) is not { } item)
+                {
+                    continue;
+                }
                 var resolved = ResolveValue(item);
                 if (resolved is null)
                 {
@@ -155,10 +163,11 @@ internal sealed class SubstitutionResolver
         HoconArray? changed = null;
         for (var i = 0; i < array.Count; i++)
         {
-            var item = array.ItemAt(i);
-            var resolved = ResolveValue(item);
-            if (changed is null && ReferenceEquals(resolved, item))
+            var item = array.BuiltItemAt(i);
+            var resolved = item is null ? null : ResolveValue(item);
+            if (item is null || (changed is null && ReferenceEquals(resolved, item)))
             {
+                changed?.AddFrom(array, i);
                 continue;
             }
             if (changed is null)
@@ -166,7 +175,7 @@ internal sealed class SubstitutionResolver
                 changed = new HoconArray(array, array.Count);
                 for (var j = 0; j < i; j++)
                 {
-                    changed.Add(array.ItemAt(j));
+                    changed.AddFrom(array, j);
                 }
             }
             if (resolved is not null)

@@ -55,11 +55,11 @@ internal static class Concatenation
         var result = new HoconArray(left, left.Count + right.Count);
         for (var i = 0; i < left.Count; i++)
         {
-            result.Add(left.ItemAt(i));
+            result.AddFrom(left, i);
         }
         for (var i = 0; i < right.Count; i++)
         {
-            result.Add(right.ItemAt(i));
+            result.AddFrom(right, i);
         }
         return result;
     }

@@ -5,7 +5,7 @@ namespace Agents.Hocon;
 /// <summary>An array of values, in order.</summary>
 public sealed class HoconArray : HoconValue, IReadOnlyList<HoconValue>, IEquatable<HoconArray>
 {
-    private HoconValue[] _items;
+    private HoconSlot[] _items;
     private int _count;
 
     /// <summary>Creates an array holding <paramref name="items"/>.</summary>
@@ -21,12 +21,12 @@ public sealed class HoconArray : HoconValue, IReadOnlyList<HoconValue>, IEquatab
 
     internal HoconArray(HoconSource source, int offset, int capacity = 0) : base(source, offset)
     {
-        _items = capacity == 0 ? [] : new HoconValue[capacity];
+        _items = capacity == 0 ? [] : new HoconSlot[capacity];
     }
 
     internal HoconArray(HoconValue originOf, int capacity) : base(originOf)
     {
-        _items = capacity == 0 ? [] : new HoconValue[capacity];
+        _items = capacity == 0 ? [] : new HoconSlot[capacity];
     }
 
     /// <inheritdoc />
@@ -37,7 +37,7 @@ public sealed class HoconArray : HoconValue, IReadOnlyList<HoconValue>, IEquatab
 
     /// <summary>The element at <paramref name="index"/>.</summary>
     public HoconValue this[int index] =>
-        (uint)index < (uint)_count ? _items[index] : throw new ArgumentOutOfRangeException(nameof(index), index, $"the array defined at {Origin} has {_count} elements");
+        (uint)index < (uint)_count ? ItemAt(index) : throw new ArgumentOutOfRangeException(nameof(index), index, $"the array defined at {Origin} has {_count} elements");
 
     /// <summary>Structural equality: equal elements in the same order.</summary>
     public bool Equals(HoconArray? other) => other is not null && ValueEquality.AreEqual(this, other);
@@ -53,13 +53,16 @@ public sealed class HoconArray : HoconValue, IReadOnlyList<HoconValue>, IEquatab
     {
         for (var i = 0; i < _count; i++)
         {
-            yield return _items[i];
+            yield return ItemAt(i);
         }
     }
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 
-    internal void Add(HoconValue item)
+    internal void Add(HoconValue item) => AddSlot(new HoconSlot(item));
+
+    /// <summary>Adds an element; an inline slot must come from this array's source.</summary>
+    internal void AddSlot(HoconSlot item)
     {
         if (_count == _items.Length)
         {
@@ -72,14 +75,22 @@ public sealed class HoconArray : HoconValue, IReadOnlyList<HoconValue>, IEquatab
         }
     }
 
-    internal HoconValue ItemAt(int i) => _items[i];
+    /// <summary>Adds element <paramref name="i"/> of <paramref name="other"/>, keeping it inline when both arrays read the same source.</summary>
+    internal void AddFrom(HoconArray other, int i) =>
+        AddSlot(ReferenceEquals(other.Source, Source) ? other._items[i] : new HoconSlot(other.ItemAt(i)));
 
-    internal void SetItemAt(int i, HoconValue item) => _items[i] = item;
+    /// <summary>The element at <paramref name="i"/>, built on first read if the parser kept it as text.</summary>
+    internal HoconValue ItemAt(int i) => _items[i].Get(Source);
+
+    /// <summary>The element at <paramref name="i"/> if it is built; null for a scalar still kept as text, which needs no resolving.</summary>
+    internal HoconValue? BuiltItemAt(int i) => _items[i].Built;
+
+    internal void SetItemAt(int i, HoconValue item) => _items[i] = new HoconSlot(item);
 
     internal void RemoveAt(int i)
     {
         Array.Copy(_items, i + 1, _items, i, _count - i - 1);
-        _items[--_count] = null!;
+        _items[--_count] = default;
     }
 
     /// <summary>Called by the resolver once every element is known to be resolved.</summary>

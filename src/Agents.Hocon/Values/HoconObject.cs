@@ -73,7 +73,7 @@ public sealed class HoconObject : HoconValue, IReadOnlyDictionary<string, HoconV
         {
             for (var i = 0; i < _count; i++)
             {
-                yield return _fields[i].Value;
+                yield return ValueAt(i);
             }
         }
     }
@@ -95,7 +95,7 @@ public sealed class HoconObject : HoconValue, IReadOnlyDictionary<string, HoconV
             value = null;
             return false;
         }
-        value = _fields[i].Value;
+        value = ValueAt(i);
         return true;
     }
 
@@ -104,7 +104,7 @@ public sealed class HoconObject : HoconValue, IReadOnlyDictionary<string, HoconV
     {
         for (var i = 0; i < _count; i++)
         {
-            yield return new KeyValuePair<string, HoconValue>(_fields[i].Key, _fields[i].Value);
+            yield return new KeyValuePair<string, HoconValue>(_fields[i].Key, ValueAt(i));
         }
     }
 
@@ -131,14 +131,38 @@ public sealed class HoconObject : HoconValue, IReadOnlyDictionary<string, HoconV
 
     internal string KeyAt(int i) => _fields[i].Key;
 
-    internal HoconValue ValueAt(int i) => _fields[i].Value;
+    /// <summary>The value at <paramref name="i"/>, built on first read if the parser kept it as text.</summary>
+    internal HoconValue ValueAt(int i) => _fields[i].Slot.Get(Source);
 
-    internal void SetValueAt(int i, HoconValue value)
+    /// <summary>The value at <paramref name="i"/> if it is built; null for a scalar still kept as text, which needs no resolving.</summary>
+    internal HoconValue? BuiltValueAt(int i) => _fields[i].Slot.Built;
+
+    internal void SetValueAt(int i, HoconValue value) => SetSlotAt(i, new HoconSlot(value));
+
+    /// <summary>Replaces the value at <paramref name="i"/>; an inline slot must come from this object's source.</summary>
+    internal void SetSlotAt(int i, HoconSlot slot)
     {
-        _fields[i].Value = value;
-        if (value.NeedsResolution)
+        _fields[i].Slot = slot;
+        if (slot.NeedsResolution)
         {
             _needsResolution = true;
+        }
+    }
+
+    /// <summary>
+    /// Sets field <paramref name="at"/> (or appends when it is -1) to field <paramref name="i"/> of
+    /// <paramref name="other"/>, keeping a scalar inline when both objects read the same source.
+    /// </summary>
+    internal void SetFrom(int at, HoconObject other, int i)
+    {
+        var slot = ReferenceEquals(other.Source, Source) ? other._fields[i].Slot : new HoconSlot(other.ValueAt(i));
+        if (at < 0)
+        {
+            AppendSlot(other._fields[i].Key, slot);
+        }
+        else
+        {
+            SetSlotAt(at, slot);
         }
     }
 
@@ -234,13 +258,16 @@ public sealed class HoconObject : HoconValue, IReadOnlyDictionary<string, HoconV
     }
 
     /// <summary>Adds a key known to be absent.</summary>
-    internal void Append(string key, HoconValue value)
+    internal void Append(string key, HoconValue value) => AppendSlot(key, new HoconSlot(value));
+
+    /// <summary>Adds a key known to be absent; an inline slot must come from this object's source.</summary>
+    internal void AppendSlot(string key, HoconSlot slot)
     {
         if (_count == _fields.Length)
         {
             Array.Resize(ref _fields, _count == 0 ? 4 : _count * 2);
         }
-        _fields[_count] = new HoconField(key, value);
+        _fields[_count] = new HoconField(key, slot);
         _keyBits |= KeyBit(key);
         if (_index is not null)
         {
@@ -255,7 +282,7 @@ public sealed class HoconObject : HoconValue, IReadOnlyDictionary<string, HoconV
             }
         }
         _count++;
-        if (value.NeedsResolution)
+        if (slot.NeedsResolution)
         {
             _needsResolution = true;
         }
@@ -268,10 +295,11 @@ public sealed class HoconObject : HoconValue, IReadOnlyDictionary<string, HoconV
     /// <summary>A shallow copy that can be changed without touching this object.</summary>
     internal HoconObject Copy()
     {
+        // The copy shares this object's source, so inline scalars stay inline.
         var copy = EmptyLike(_count);
         for (var i = 0; i < _count; i++)
         {
-            copy.Append(_fields[i].Key, _fields[i].Value);
+            copy.AppendSlot(_fields[i].Key, _fields[i].Slot);
         }
         return copy;
     }
@@ -292,8 +320,8 @@ public sealed class HoconObject : HoconValue, IReadOnlyDictionary<string, HoconV
 }
 
 /// <summary>One key and its value inside a <see cref="HoconObject"/>.</summary>
-internal struct HoconField(string key, HoconValue value)
+internal struct HoconField(string key, HoconSlot slot)
 {
     public readonly string Key = key;
-    public HoconValue Value = value;
+    public HoconSlot Slot = slot;
 }

@@ -1,3 +1,5 @@
+using Agents.Hocon.Parsing;
+
 namespace Agents.Hocon;
 
 /// <summary>
@@ -27,6 +29,15 @@ internal sealed class HoconSource
     }
 
     public string Description { get; }
+
+    /// <summary>Shares the strings of scalars built from this text with the parser's keys and with each other.</summary>
+    public StringPool? Strings { get; init; }
+
+    /// <summary>The text of <paramref name="length"/> characters at <paramref name="start"/>, reusing an equal string where one is pooled.</summary>
+    public string Slice(int start, int length) => Strings is { } pool ? pool.Get(Text, start, length) : Text.Substring(start, length);
+
+    /// <summary>The text values were read from; only sources made from text have one.</summary>
+    public string Text => _text ?? throw new InvalidOperationException($"{Description} was not read from text");
 
     /// <summary>A source for a value that was not read from text, or whose position is known outright.</summary>
     public static HoconSource Fixed(HoconOrigin origin) => new(origin);

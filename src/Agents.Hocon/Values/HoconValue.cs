@@ -23,6 +23,9 @@ public abstract class HoconValue : IEquatable<HoconValue>
     {
     }
 
+    /// <summary>The text this value was read from, which also holds the inline scalars of an object or array.</summary>
+    internal HoconSource Source => _source;
+
     /// <summary>Where this value was defined.</summary>
     public HoconOrigin Origin => _source.OriginAt(_offset);
 

@@ -56,16 +56,15 @@ internal static class ValueMerge
         target.IgnoresFallbacks = older.IgnoresFallbacks;
         for (var i = 0; i < newer.Count; i++)
         {
-            var key = newer.KeyAt(i);
-            var value = newer.ValueAt(i);
-            var at = target.IndexOf(key);
-            if (at < 0)
+            var at = target.IndexOf(newer.KeyAt(i));
+            // A scalar still kept as text wins over anything below it, as in Merge.
+            if (at < 0 || newer.BuiltValueAt(i) is null)
             {
-                target.Append(key, value);
+                target.SetFrom(at, newer, i);
             }
             else
             {
-                target.SetValueAt(at, Merge(value, target.ValueAt(at), inPlace));
+                target.SetValueAt(at, Merge(newer.ValueAt(i), target.ValueAt(at), inPlace));
             }
         }
         return target;
