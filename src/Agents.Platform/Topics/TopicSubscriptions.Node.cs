@@ -83,6 +83,21 @@ public sealed partial class TopicSubscriptions<TSubscriber>
             return child;
         }
 
+        /// <summary>How many nodes lie below this one.</summary>
+        public int CountDescendants()
+        {
+            var count = 0;
+            foreach (var child in (IEnumerable<Node?>)[_star, _hash, .. _literals?.Values ?? []])
+            {
+                if (child is not null)
+                {
+                    count += 1 + child.CountDescendants();
+                }
+            }
+
+            return count;
+        }
+
         /// <summary>Detaches <paramref name="child"/>; readers already inside it finish undisturbed.</summary>
         public void RemoveChild(Node child)
         {

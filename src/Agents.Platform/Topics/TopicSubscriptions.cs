@@ -160,6 +160,15 @@ public sealed partial class TopicSubscriptions<TSubscriber> where TSubscriber : 
         }
     }
 
+    /// <summary>How many trie nodes exist below the root; lets tests check that removal prunes.</summary>
+    internal int CountNodes()
+    {
+        lock (_writeLock)
+        {
+            return _root.CountDescendants();
+        }
+    }
+
     private void RemoveFromTrie(TopicPattern pattern, TSubscriber subscriber)
     {
         var words = pattern.Words;
