@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Diagnostics.CodeAnalysis;
+using System.Text.Json.Serialization;
 
 namespace Agents.Platform.Topics;
 
@@ -26,6 +27,7 @@ namespace Agents.Platform.Topics;
 /// </para>
 /// </remarks>
 [DebuggerDisplay("{Value,nq}")]
+[JsonConverter(typeof(TopicNameJsonConverter))]
 public sealed class TopicName : IEquatable<TopicName>
 {
     /// <summary>The longest name or pattern, in characters.</summary>

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Diagnostics.CodeAnalysis;
+using System.Text.Json.Serialization;
 
 namespace Agents.Platform.Topics;
 
@@ -25,6 +26,7 @@ namespace Agents.Platform.Topics;
 /// </para>
 /// </remarks>
 [DebuggerDisplay("{_text,nq}")]
+[JsonConverter(typeof(TopicPatternJsonConverter))]
 public sealed class TopicPattern : IEquatable<TopicPattern>
 {
     private readonly string _text;
