@@ -34,7 +34,9 @@ namespace Agents.Platform.Topics;
 /// <para>
 /// <b>Costs.</b> Matching a topic of <c>n</c> words visits, for each word, the trie nodes whose
 /// pattern prefix still matches; a <c>#</c> node stays active until the end. A node is visited at
-/// most once per word, so there is no exponential blow-up on patterns such as <c>#.a.#.a.#.x</c>.
+/// most once per word, so there is no exponential blow-up on patterns such as <c>#.a.#.a.#.x</c>;
+/// the price is that reaching a <c>#</c> that lies below another <c>#</c> scans the <c>#</c> nodes
+/// already active, which are few unless many subscriptions use several <c>#</c> each.
 /// Matching allocates nothing but pooled arrays, except the result set of
 /// <see cref="Match(TopicName)"/>. <see cref="Add"/> and <see cref="Remove"/> cost the pattern's
 /// word count plus the number of subscribers of that exact pattern, whose subscriber array is
