@@ -1,0 +1,13 @@
+namespace Agents.Persistence.Actors;
+
+/// <summary>Carries the outcome of one journal call back to the actor's turn.</summary>
+internal sealed class WriteCompletion(PersistentActorBase actor, PendingWrite[] writes, Task<IReadOnlyList<Exception?>> task)
+{
+    private static readonly SendOrPostCallback s_deliver = static state => ((WriteCompletion)state!).Deliver();
+
+    /// <summary>Posts the outcome to <paramref name="context"/> (the actor's incarnation) once the journal answered.</summary>
+    public void PostWhenDone(SynchronizationContext context) =>
+        task.ConfigureAwait(false).GetAwaiter().UnsafeOnCompleted(() => context.Post(s_deliver, this));
+
+    private void Deliver() => actor.OnWriteCompleted(writes, task);
+}
