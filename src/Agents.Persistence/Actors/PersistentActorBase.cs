@@ -39,6 +39,7 @@ public abstract partial class PersistentActorBase : ActorBase
     private bool _recovering = true;
     private bool _recoveryFinished;
     private bool _stopped;
+    private List<Receive>? _commandBehaviors;
 
     /// <summary>Binds the actor to its system's persistence.</summary>
     /// <exception cref="InvalidOperationException">The actor system has no persistence (see <see cref="PersistenceActorSystemExtensions.AddPersistence"/>).</exception>
@@ -138,9 +139,44 @@ public abstract partial class PersistentActorBase : ActorBase
             SnapshotSequenceNr = saved.Metadata.SequenceNr;
         }
 
-        var handled = ReceiveCommand(message);
+        var handled = _commandBehaviors is { Count: > 0 } behaviors ? behaviors[^1](message) : ReceiveCommand(message);
         AfterCommand();
         return handled;
+    }
+
+    /// <summary>
+    /// Replaces the command handling (<see cref="ReceiveCommand"/> or the current behaviour) with
+    /// <paramref name="receive"/>; recovery handling stays. Use this, not <c>Context.Become</c>, which would bypass
+    /// persistence.
+    /// </summary>
+    protected new void Become(Receive receive)
+    {
+        ArgumentNullException.ThrowIfNull(receive);
+        var behaviors = _commandBehaviors ??= [];
+        if (behaviors.Count > 0)
+        {
+            behaviors[^1] = receive;
+        }
+        else
+        {
+            behaviors.Add(receive);
+        }
+    }
+
+    /// <summary>Pushes <paramref name="receive"/> as the command handling; <see cref="Unbecome"/> returns to the previous one.</summary>
+    protected new void BecomeStacked(Receive receive)
+    {
+        ArgumentNullException.ThrowIfNull(receive);
+        (_commandBehaviors ??= []).Add(receive);
+    }
+
+    /// <summary>Returns to the previous command handling; with none left, to <see cref="ReceiveCommand"/>.</summary>
+    protected new void Unbecome()
+    {
+        if (_commandBehaviors is { Count: > 0 } behaviors)
+        {
+            behaviors.RemoveAt(behaviors.Count - 1);
+        }
     }
 
     /// <summary>Lets a base class in this assembly (at-least-once delivery) handle its own messages before the commands.</summary>

@@ -8,13 +8,13 @@ namespace Agents.Persistence.Actors;
 /// Persist(new ItemAdded(...), e =&gt; ...))</c> handles commands. Handlers are tried in declaration order.
 /// </summary>
 /// <remarks>
-/// Change the command handlers with <see cref="Become(Action)"/> of this class, not with <c>Context.Become</c>,
-/// which would bypass persistence.
+/// Change the command handlers with <see cref="Become(Action)"/>, not with <c>Context.Become</c>, which would bypass
+/// persistence.
 /// </remarks>
 public abstract class ReceivePersistentActor : PersistentActorBase
 {
     private readonly List<Func<object, bool>> _recover = [];
-    private readonly List<List<Func<object, bool>>> _behaviors = [[]];
+    private readonly List<Func<object, bool>> _commands = [];
     private List<Func<object, bool>>? _declaring;
 
     /// <summary>Handles replayed events (and <see cref="SnapshotOffer"/>, <see cref="RecoveryCompleted"/>) of type <typeparamref name="T"/>.</summary>
@@ -89,19 +89,10 @@ public abstract class ReceivePersistentActor : PersistentActorBase
     }
 
     /// <summary>Replaces the command handlers with those <paramref name="configure"/> declares; recovery handlers stay.</summary>
-    protected void Become(Action configure) => _behaviors[^1] = Declare(configure);
+    protected void Become(Action configure) => Become(Declare(configure));
 
-    /// <summary>Pushes the command handlers <paramref name="configure"/> declares; <see cref="UnbecomeStacked"/> pops them.</summary>
-    protected void BecomeStacked(Action configure) => _behaviors.Add(Declare(configure));
-
-    /// <summary>Returns to the command handlers before the last <see cref="BecomeStacked"/>.</summary>
-    protected void UnbecomeStacked()
-    {
-        if (_behaviors.Count > 1)
-        {
-            _behaviors.RemoveAt(_behaviors.Count - 1);
-        }
-    }
+    /// <summary>Pushes the command handlers <paramref name="configure"/> declares; <see cref="PersistentActorBase.Unbecome"/> pops them.</summary>
+    protected void BecomeStacked(Action configure) => BecomeStacked(Declare(configure));
 
     /// <inheritdoc />
     protected sealed override bool ReceiveRecover(object message)
@@ -120,7 +111,7 @@ public abstract class ReceivePersistentActor : PersistentActorBase
     /// <inheritdoc />
     protected sealed override bool ReceiveCommand(object message)
     {
-        foreach (var handler in _behaviors[^1])
+        foreach (var handler in _commands)
         {
             if (handler(message))
             {
@@ -146,10 +137,10 @@ public abstract class ReceivePersistentActor : PersistentActorBase
             throw DeclaredLate("Command");
         }
 
-        _behaviors[0].Add(handler);
+        _commands.Add(handler);
     }
 
-    private List<Func<object, bool>> Declare(Action configure)
+    private Receive Declare(Action configure)
     {
         ArgumentNullException.ThrowIfNull(configure);
         var previous = _declaring;
@@ -164,7 +155,18 @@ public abstract class ReceivePersistentActor : PersistentActorBase
             _declaring = previous;
         }
 
-        return handlers;
+        return message =>
+        {
+            foreach (var handler in handlers)
+            {
+                if (handler(message))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        };
     }
 
     private InvalidOperationException DeclaredLate(string kind) =>

@@ -19,6 +19,20 @@ public abstract partial class PersistentActorSpec
 
     private sealed record AddUnregistered(string Value);
 
+    private sealed record AddAwaitingUnregistered(string Value);
+
+    private sealed record AddNested(string Outer, string Inner);
+
+    private sealed class Lock
+    {
+        public static Lock Instance { get; } = new();
+    }
+
+    private sealed class Unlock
+    {
+        public static Unlock Instance { get; } = new();
+    }
+
     private sealed record Persisted(string Value, long SequenceNr);
 
     private sealed record Deferred(string Value);
@@ -100,6 +114,28 @@ public abstract partial class PersistentActorSpec
                 await PersistAndWaitAsync(e);
                 Reply(e);
             });
+            CommandAsync<AddAwaitingUnregistered>(async c =>
+            {
+                try
+                {
+                    await PersistAndWaitAsync(new SpecUnregisteredEvent(c.Value));
+                    Sender.Tell("stored", Self);
+                }
+                catch (Agents.Persistence.Journal.WriteRejectedException)
+                {
+                    Sender.Tell("rejected", Self);
+                }
+            });
+            Command<AddNested>(c => Persist(new SpecEvent(c.Outer), outer =>
+            {
+                Reply(outer);
+                Persist(new SpecEvent(c.Inner), Reply);
+            }));
+            Command<Lock>(_ => BecomeStacked(() =>
+            {
+                Command<Add>(_ => Sender.Tell("locked", Self));
+                Command<Unlock>(_ => Unbecome());
+            }));
             Command<AddUnregistered>(c => Persist(new SpecUnregisteredEvent(c.Value), _ => Sender.Tell("handler ran for a rejected event", Self)));
             Command<GetState>(_ => Sender.Tell(new EntityState([.. _values], LastSequenceNr, SnapshotSequenceNr, [.. _recoveryLog]), Self));
             Command<TakeSnapshot>(_ => SaveSnapshot(new SpecSnapshot(string.Join('|', _values))));

@@ -160,4 +160,48 @@ public abstract partial class PersistentActorSpec
         Assert.Equal(new Persisted("a", 1), ExpectMsg<Persisted>());
         Assert.Equal(["a"], ExpectMsg<EntityState>().Values);
     }
+
+    /// <summary>The awaitable form fails with the rejection, which the handler can catch and go on.</summary>
+    [Fact]
+    public void PersistAndWaitAsync_fails_with_the_rejection()
+    {
+        var reporter = CreateTestProbe();
+        var entity = StartEntity(PersistenceIdOf("awaiting-rejected"), reporter);
+
+        entity.Tell(new AddAwaitingUnregistered("x"), TestActor);
+
+        reporter.ExpectMsg<Rejected>();
+        Assert.Equal("rejected", ExpectMsg<string>());
+        entity.Tell(new Add("a"), TestActor);
+        Assert.Equal(new Persisted("a", 1), ExpectMsg<Persisted>());
+    }
+
+    /// <summary>An event persisted from a handler is handled before the next command.</summary>
+    [Fact]
+    public void Nested_persist_runs_before_the_next_command()
+    {
+        var entity = StartEntity(PersistenceIdOf("nested"));
+
+        entity.Tell(new AddNested("outer", "inner"), TestActor);
+        entity.Tell(GetState.Instance, TestActor);
+
+        Assert.Equal(new Persisted("outer", 1), ExpectMsg<Persisted>());
+        Assert.Equal(new Persisted("inner", 2), ExpectMsg<Persisted>());
+        Assert.Equal(["outer", "inner"], ExpectMsg<EntityState>().Values);
+    }
+
+    /// <summary>Become changes how commands are handled, and Unbecome returns to the declared handlers.</summary>
+    [Fact]
+    public void Become_changes_the_command_handlers()
+    {
+        var entity = StartEntity(PersistenceIdOf("become"));
+
+        entity.Tell(Lock.Instance, TestActor);
+        entity.Tell(new Add("a"), TestActor);
+        Assert.Equal("locked", ExpectMsg<string>());
+
+        entity.Tell(Unlock.Instance, TestActor);
+        entity.Tell(new Add("a"), TestActor);
+        Assert.Equal(new Persisted("a", 1), ExpectMsg<Persisted>());
+    }
 }
