@@ -70,10 +70,12 @@ public abstract partial class PersistentActorSpec
         private readonly IActorRef _reporter;
         private readonly List<string> _values = [];
         private readonly List<string> _recoveryLog = [];
+        private readonly Recovery? _recovery;
 
-        public Entity(string persistenceId, IActorRef reporter, bool reportRecovery)
+        public Entity(string persistenceId, IActorRef reporter, bool reportRecovery, Recovery? recovery = null)
         {
             _persistenceId = persistenceId;
+            _recovery = recovery;
             _reporter = reporter;
 
             Recover<SnapshotOffer>(offer =>
@@ -148,6 +150,8 @@ public abstract partial class PersistentActorSpec
         }
 
         public override string PersistenceId => _persistenceId;
+
+        public override Recovery Recovery => _recovery ?? base.Recovery;
 
         protected override void OnPersistFailure(Exception cause, object @event, long sequenceNr)
         {

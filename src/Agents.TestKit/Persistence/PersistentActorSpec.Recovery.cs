@@ -50,6 +50,23 @@ public abstract partial class PersistentActorSpec
         Assert.Equal(3, state.LastSequenceNr);
     }
 
+    /// <summary>With Recovery.None the actor starts empty but numbers its next event after the stored ones.</summary>
+    [Fact]
+    public void Recovery_None_starts_empty_and_continues_the_numbering()
+    {
+        var id = PersistenceIdOf("no-recovery");
+        var first = StartEntity(id);
+        first.Tell(new AddThenAll("a", "b", []), TestActor);
+        ReceiveN(2);
+        Stop(first);
+
+        var second = StartEntity(id, recovery: Recovery.None);
+
+        Assert.Empty(StateOf(second).Values);
+        second.Tell(new Add("c"), TestActor);
+        Assert.Equal(new Persisted("c", 3), ExpectMsg<Persisted>());
+    }
+
     /// <summary>Commands sent while the actor recovers wait and are processed after RecoveryCompleted.</summary>
     [Fact]
     public async Task Commands_sent_during_recovery_wait_for_it()
