@@ -55,6 +55,9 @@ public sealed class PersistenceExtension
     /// <summary>The write adapters the journal applies, when known.</summary>
     public IReadOnlyList<IWriteEventAdapter> WriteAdapters { get; }
 
+    /// <summary>Journal calls in flight per persistence id, so a restarted actor recovers only after its earlier writes settled.</summary>
+    internal WritesInFlight WritesInFlight { get; } = new();
+
     /// <summary>The persistence of <paramref name="system"/>.</summary>
     /// <exception cref="InvalidOperationException">No persistence was added to the system.</exception>
     public static PersistenceExtension Get(ActorSystem system)

@@ -208,6 +208,7 @@ public abstract partial class PersistentActorBase
             task = Task.FromException<IReadOnlyList<Exception?>>(e);
         }
 
+        _persistence.WritesInFlight.Track(_persistenceId!, task);
         new WriteCompletion(this, writes, task).PostWhenDone(_context!);
     }
 

@@ -1,5 +1,4 @@
 using Agents.Persistence.Serialization;
-using Agents.Persistence.Snapshots;
 
 namespace Agents.Persistence.Actors;
 
@@ -48,9 +47,13 @@ public abstract partial class PersistentActorBase
         _inAsyncTurn = true;
         try
         {
-            if (recovery.FromSnapshot != SnapshotSelectionCriteria.None && recovery.FromSnapshot.MaxSequenceNr > 0)
+            await Bounded(_persistence.WritesInFlight.WhenSettled(persistenceId), token);
+            var criteria = recovery.FromSnapshot.MaxSequenceNr > recovery.ToSequenceNr
+                ? recovery.FromSnapshot with { MaxSequenceNr = recovery.ToSequenceNr }
+                : recovery.FromSnapshot;
+            if (criteria.MaxSequenceNr > 0)
             {
-                var selected = await Bounded(SnapshotStore.LoadAsync(persistenceId, recovery.FromSnapshot, token), token);
+                var selected = await Bounded(SnapshotStore.LoadAsync(persistenceId, criteria, token), token);
                 if (selected is not null)
                 {
                     LastSequenceNr = selected.Metadata.SequenceNr;
@@ -132,6 +135,9 @@ public abstract partial class PersistentActorBase
 
     // The store gets the token too; waiting on it here as well bounds a store that ignores it.
     private static Task<T> Bounded<T>(Task<T> task, CancellationToken token) =>
+        task.IsCompleted ? task : task.WaitAsync(token);
+
+    private static Task Bounded(Task task, CancellationToken token) =>
         task.IsCompleted ? task : task.WaitAsync(token);
 
     private static ValueTask<bool> Bounded(ValueTask<bool> next, CancellationToken token) =>

@@ -23,6 +23,13 @@ public abstract partial class PersistentActorSpec
 
     private sealed record AddNested(string Outer, string Inner);
 
+    private sealed record AddAllAsync(string[] Values);
+
+    private sealed class Crash
+    {
+        public static Crash Instance { get; } = new();
+    }
+
     private sealed class Lock
     {
         public static Lock Instance { get; } = new();
@@ -105,6 +112,8 @@ public abstract partial class PersistentActorSpec
                 PersistAll(c.Atomic.Select(v => new SpecEvent(v)), Reply);
             });
             Command<AddAsync>(c => PersistAsync(new SpecEvent(c.Value), Reply));
+            Command<AddAllAsync>(c => PersistAllAsync(c.Values.Select(v => new SpecEvent(v)), Reply));
+            Command<Crash>(_ => throw new InvalidOperationException("The test told the entity to crash."));
             Command<AddAsyncThenDefer>(c =>
             {
                 PersistAsync(new SpecEvent(c.Value), Reply);

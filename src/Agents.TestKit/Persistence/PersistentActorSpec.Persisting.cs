@@ -204,4 +204,22 @@ public abstract partial class PersistentActorSpec
         entity.Tell(new Add("a"), TestActor);
         Assert.Equal(new Persisted("a", 1), ExpectMsg<Persisted>());
     }
+
+    /// <summary>PersistAllAsync stores its events in one atomic write and runs their handlers in order.</summary>
+    [Fact]
+    public async Task PersistAllAsync_stores_atomically_and_runs_handlers_in_order()
+    {
+        var id = PersistenceIdOf("all-async");
+        var entity = StartEntity(id);
+        StateOf(entity);
+        var before = Journal.WriteCalls;
+
+        entity.Tell(new AddAllAsync(["a", "b", "c"]), TestActor);
+
+        Assert.Equal(
+            [new Persisted("a", 1), new Persisted("b", 2), new Persisted("c", 3)],
+            ReceiveN(3).Cast<Persisted>());
+        Assert.Equal(before + 1, Journal.WriteCalls);
+        Assert.Equal([(1L, "a"), (2L, "b"), (3L, "c")], await StoredAsync(id));
+    }
 }

@@ -158,4 +158,27 @@ public abstract partial class PersistentActorSpec
         Advance(TimeSpan.FromSeconds(1));
         Assert.Equal(new Recovered(1), reporter.ExpectMsg<Recovered>());
     }
+
+    /// <summary>
+    /// An actor restarted while a write of its previous incarnation is in flight recovers only after that write
+    /// settled, so it sees the event and numbers its next one after it instead of colliding with it.
+    /// </summary>
+    [Fact]
+    public void A_restarted_actor_recovers_after_the_writes_of_its_previous_incarnation()
+    {
+        var id = PersistenceIdOf("restart-in-flight");
+        var reporter = CreateTestProbe();
+        var entity = StartEntity(id, reporter, reportRecovery: true);
+        reporter.ExpectMsg<Recovered>();
+        Journal.HoldWrites();
+
+        entity.Tell(new AddAsync("in-flight"), TestActor);
+        entity.Tell(Crash.Instance, TestActor);
+        reporter.ExpectNoMsg();
+
+        Journal.ReleaseWrites();
+        Assert.Equal(new Recovered(1), reporter.ExpectMsg<Recovered>());
+        entity.Tell(new Add("next"), TestActor);
+        Assert.Equal(new Persisted("next", 2), ExpectMsg<Persisted>());
+    }
 }
