@@ -222,4 +222,32 @@ public abstract partial class PersistentActorSpec
         Assert.Equal(before + 1, Journal.WriteCalls);
         Assert.Equal([(1L, "a"), (2L, "b"), (3L, "c")], await StoredAsync(id));
     }
+
+    /// <summary>Many interleaved Persist, PersistAsync and queries keep their order, in replies and in the journal.</summary>
+    [Fact]
+    public async Task Interleaved_persist_calls_keep_their_order()
+    {
+        var id = PersistenceIdOf("interleaved");
+        var entity = StartEntity(id);
+        var expected = new List<object>();
+        for (var i = 1; i <= 60; i++)
+        {
+            var value = $"e{i}";
+            entity.Tell(i % 3 == 0 ? new Add(value) : new AddAsync(value), TestActor);
+            expected.Add(new Persisted(value, i));
+            if (i % 10 == 0)
+            {
+                entity.Tell(GetState.Instance, TestActor);
+            }
+        }
+
+        var received = ReceiveN(66);
+
+        Assert.Equal(expected, received.OfType<Persisted>());
+        Assert.Equal(Enumerable.Range(1, 60).Select(i => ((long)i, $"e{i}")), await StoredAsync(id));
+        foreach (var state in received.OfType<EntityState>())
+        {
+            Assert.Equal(Enumerable.Range(1, state.Values.Count).Select(i => $"e{i}"), state.Values);
+        }
+    }
 }
