@@ -161,7 +161,7 @@ public abstract partial class PersistentActorBase
         // The turn keeps every user message in the mailbox, in order, until the stashing handlers ran; the write
         // outcomes arrive as system messages, which pass the held mailbox.
         _gateHeld = true;
-        RunTask(async () =>
+        base.RunTask(async () =>
         {
             try
             {

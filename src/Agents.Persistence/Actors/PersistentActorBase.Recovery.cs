@@ -31,7 +31,7 @@ public abstract partial class PersistentActorBase
         _recoveryFinished = false;
         _context = Cell.IncarnationContext;
         _lifetime = new CancellationTokenSource();
-        RunTask(RecoverAsync);
+        base.RunTask(RecoverAsync);
     }
 
     private async Task RecoverAsync()

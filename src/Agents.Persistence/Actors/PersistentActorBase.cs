@@ -191,7 +191,18 @@ public abstract partial class PersistentActorBase : ActorBase
     /// Runs an async command handler as the actor's turn: no other command is processed until it and the handlers of
     /// the events it persisted have run.
     /// </summary>
-    private protected void RunCommand<T>(Func<T, Task> handler, T command) => RunTask(() => RunCommandAsync(handler, command));
+    private protected void RunCommand<T>(Func<T, Task> handler, T command) => base.RunTask(() => RunCommandAsync(handler, command));
+
+    /// <summary>
+    /// Runs async work as part of the current command's turn (see <see cref="ActorBase.RunTask"/>): no other command
+    /// is processed until it completes; events it persisted are written when it completes (sooner with
+    /// <see cref="PersistAndWaitAsync{TEvent}"/>), and the turn ends only after their handlers ran.
+    /// </summary>
+    protected new void RunTask(Func<Task> action)
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        base.RunTask(() => RunCommandAsync(static body => body(), action));
+    }
 
     private async Task RunCommandAsync<T>(Func<T, Task> handler, T command)
     {
