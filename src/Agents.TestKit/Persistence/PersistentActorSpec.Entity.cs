@@ -1,5 +1,6 @@
 using Agents.Actors;
 using Agents.Persistence.Actors;
+using Agents.Persistence.Snapshots;
 
 namespace Agents.TestKit.Persistence;
 
@@ -55,6 +56,10 @@ public abstract partial class PersistentActorSpec
     private sealed record EntityState(IReadOnlyList<string> Values, long LastSequenceNr, long SnapshotSequenceNr, IReadOnlyList<string> RecoveryLog);
 
     private sealed record DeleteUpTo(long ToSequenceNr);
+
+    private sealed record DeleteSnapshotAt(long SequenceNr);
+
+    private sealed record DeleteSnapshotsUpTo(long MaxSequenceNr);
 
     private sealed class GetState
     {
@@ -152,6 +157,10 @@ public abstract partial class PersistentActorSpec
             Command<TakeSnapshot>(_ => SaveSnapshot(new SpecSnapshot(string.Join('|', _values))));
             Command<TakeUnserializableSnapshot>(_ => SaveSnapshot(new SpecUnregisteredEvent("state")));
             Command<DeleteUpTo>(c => DeleteMessages(c.ToSequenceNr));
+            Command<DeleteSnapshotAt>(c => DeleteSnapshot(c.SequenceNr));
+            Command<DeleteSnapshotsUpTo>(c => DeleteSnapshots(new SnapshotSelectionCriteria(c.MaxSequenceNr)));
+            Command<DeleteSnapshotSuccess>(m => _reporter.Tell(m, Self));
+            Command<DeleteSnapshotsSuccess>(m => _reporter.Tell(m, Self));
             Command<SaveSnapshotSuccess>(m => _reporter.Tell(m, Self));
             Command<SaveSnapshotFailure>(m => _reporter.Tell(m, Self));
             Command<DeleteMessagesSuccess>(m => _reporter.Tell(m, Self));

@@ -76,4 +76,50 @@ public abstract partial class PersistentActorSpec
         Assert.Equal(5, failure.ToSequenceNr);
         Assert.Equal([(1L, "a")], await StoredAsync(id));
     }
+
+    /// <summary>DeleteSnapshot removes one snapshot: recovery then falls back to the one before it.</summary>
+    [Fact]
+    public void DeleteSnapshot_removes_that_snapshot()
+    {
+        var id = PersistenceIdOf("delete-snapshot");
+        var reporter = CreateTestProbe();
+        var first = StartEntity(id, reporter);
+        first.Tell(new Add("a"), TestActor);
+        ExpectMsg<Persisted>();
+        first.Tell(TakeSnapshot.Instance, TestActor);
+        reporter.ExpectMsg<SaveSnapshotSuccess>();
+        first.Tell(new Add("b"), TestActor);
+        ExpectMsg<Persisted>();
+        first.Tell(TakeSnapshot.Instance, TestActor);
+        reporter.ExpectMsg<SaveSnapshotSuccess>();
+
+        first.Tell(new DeleteSnapshotAt(2), TestActor);
+        Assert.Equal(2, reporter.ExpectMsg<DeleteSnapshotSuccess>().Metadata.SequenceNr);
+        Stop(first);
+
+        var state = StateOf(StartEntity(id));
+        Assert.Equal(["snapshot@1", "event@2"], state.RecoveryLog);
+        Assert.Equal(["a", "b"], state.Values);
+    }
+
+    /// <summary>DeleteSnapshots removes the snapshots matching its criteria: recovery then replays every event.</summary>
+    [Fact]
+    public void DeleteSnapshots_removes_the_matching_snapshots()
+    {
+        var id = PersistenceIdOf("delete-snapshots");
+        var reporter = CreateTestProbe();
+        var first = StartEntity(id, reporter);
+        first.Tell(new AddThenAll("a", "b", []), TestActor);
+        ReceiveN(2);
+        first.Tell(TakeSnapshot.Instance, TestActor);
+        reporter.ExpectMsg<SaveSnapshotSuccess>();
+
+        first.Tell(new DeleteSnapshotsUpTo(2), TestActor);
+        Assert.Equal(2, reporter.ExpectMsg<DeleteSnapshotsSuccess>().Criteria.MaxSequenceNr);
+        Stop(first);
+
+        var state = StateOf(StartEntity(id));
+        Assert.Equal(["event@1", "event@2"], state.RecoveryLog);
+        Assert.Equal(["a", "b"], state.Values);
+    }
 }
