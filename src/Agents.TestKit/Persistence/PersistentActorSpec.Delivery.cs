@@ -14,6 +14,8 @@ public abstract partial class PersistentActorSpec
 
     private sealed record Confirm(long DeliveryId);
 
+    private sealed record DeliverUnpersisted(string Payload);
+
     private sealed record Parcel(long DeliveryId, string Payload);
 
     private sealed class GetDeliveries
@@ -125,14 +127,30 @@ public abstract partial class PersistentActorSpec
         Assert.Equal(3, ExpectMsg<Parcel>().DeliveryId);
     }
 
+    /// <summary>Deliver beyond the limit of unconfirmed deliveries throws, naming the limit, and sends nothing.</summary>
+    [Fact]
+    public void Deliver_beyond_the_unconfirmed_limit_throws()
+    {
+        var courier = StartCourier(PersistenceIdOf("limit"), maxUnconfirmed: 1);
+        courier.Tell(new DeliverUnpersisted("a"), TestActor);
+        ExpectMsg<Parcel>();
+
+        courier.Tell(new DeliverUnpersisted("b"), TestActor);
+
+        var error = ExpectMsg<MaxUnconfirmedMessagesExceededException>();
+        Assert.Equal(1, error.Limit);
+        Assert.Contains("max-unconfirmed-messages", error.Message, StringComparison.Ordinal);
+        ExpectNoMsg();
+    }
+
     private IActorRef StartCourier(
         string persistenceId, TestProbe? reporter = null, int warnAfter = 5, int burstLimit = 100,
-        AtLeastOnceDeliverySnapshot? restore = null)
+        AtLeastOnceDeliverySnapshot? restore = null, int maxUnconfirmed = 100)
     {
         _ = Persistence;
         var destination = TestActor;
         var to = reporter?.Ref ?? Sys.DeadLetters;
-        return Sys.ActorOf(Props.Create(() => new Courier(persistenceId, destination, to, warnAfter, burstLimit, restore)));
+        return Sys.ActorOf(Props.Create(() => new Courier(persistenceId, destination, to, warnAfter, burstLimit, restore, maxUnconfirmed)));
     }
 
     private sealed class Courier : AtLeastOnceDeliveryReceiveActor
@@ -142,11 +160,13 @@ public abstract partial class PersistentActorSpec
         private readonly int _warnAfter;
         private readonly int _burstLimit;
         private readonly AtLeastOnceDeliverySnapshot? _restore;
+        private readonly int _maxUnconfirmed;
 
         public Courier(
             string persistenceId, IActorRef destination, IActorRef reporter, int warnAfter, int burstLimit,
-            AtLeastOnceDeliverySnapshot? restore)
+            AtLeastOnceDeliverySnapshot? restore, int maxUnconfirmed)
         {
+            _maxUnconfirmed = maxUnconfirmed;
             _persistenceId = persistenceId;
             _destination = destination;
             _warnAfter = warnAfter;
@@ -156,6 +176,17 @@ public abstract partial class PersistentActorSpec
             Recover<SpecEvent>(Apply);
             Command<Send>(c => Persist(new SpecEvent("sent:" + c.Payload), Apply));
             Command<Confirm>(c => Persist(new SpecEvent("confirmed:" + c.DeliveryId), Apply));
+            Command<DeliverUnpersisted>(c =>
+            {
+                try
+                {
+                    Deliver(_destination, id => new Parcel(id, c.Payload));
+                }
+                catch (MaxUnconfirmedMessagesExceededException e)
+                {
+                    Sender.Tell(e, Self);
+                }
+            });
             Command<GetDeliveries>(_ => Sender.Tell(GetDeliverySnapshot(), Self));
             Command<UnconfirmedWarning>(w => reporter.Tell(w, Self));
         }
@@ -167,6 +198,8 @@ public abstract partial class PersistentActorSpec
         public override int WarnAfterNumberOfUnconfirmedAttempts => _warnAfter;
 
         public override int RedeliveryBurstLimit => _burstLimit;
+
+        public override int MaxUnconfirmedMessages => _maxUnconfirmed;
 
         protected override void PreStart()
         {
