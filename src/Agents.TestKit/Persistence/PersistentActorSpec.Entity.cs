@@ -84,7 +84,7 @@ public abstract partial class PersistentActorSpec
         private readonly List<string> _recoveryLog = [];
         private readonly Recovery? _recovery;
 
-        public Entity(string persistenceId, IActorRef reporter, bool reportRecovery, Recovery? recovery = null)
+        public Entity(string persistenceId, IActorRef reporter, bool reportRecovery, Recovery? recovery = null, string? persistWhenRecovered = null)
         {
             _persistenceId = persistenceId;
             _recovery = recovery;
@@ -106,6 +106,11 @@ public abstract partial class PersistentActorSpec
                 if (reportRecovery)
                 {
                     _reporter.Tell(new Recovered(LastSequenceNr), Self);
+                }
+
+                if (persistWhenRecovered is not null)
+                {
+                    Persist(new SpecEvent(persistWhenRecovered), e => _values.Add(e.Value));
                 }
             });
 

@@ -67,6 +67,21 @@ public abstract partial class PersistentActorSpec
         Assert.Equal(new Persisted("c", 3), ExpectMsg<Persisted>());
     }
 
+    /// <summary>The RecoveryCompleted handler may persist; commands wait until that event is handled.</summary>
+    [Fact]
+    public async Task The_RecoveryCompleted_handler_may_persist()
+    {
+        var id = PersistenceIdOf("persist-on-recovery");
+        await WriteDirectlyAsync(id, new SpecEvent("a"));
+
+        var entity = StartEntity(id, persistWhenRecovered: "started");
+
+        var state = StateOf(entity);
+        Assert.Equal(["a", "started"], state.Values);
+        Assert.Equal(2, state.LastSequenceNr);
+        Assert.Equal([(1L, "a"), (2L, "started")], await StoredAsync(id));
+    }
+
     /// <summary>Commands sent while the actor recovers wait and are processed after RecoveryCompleted.</summary>
     [Fact]
     public async Task Commands_sent_during_recovery_wait_for_it()

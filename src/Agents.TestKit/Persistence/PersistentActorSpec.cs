@@ -67,12 +67,14 @@ public abstract partial class PersistentActorSpec : ActorTestKit
     protected string PersistenceIdOf(string name) => $"{_runId}-{name}";
 
     /// <summary>Starts an <see cref="Entity"/> of <paramref name="persistenceId"/> that reports to <paramref name="reporter"/>.</summary>
-    private IActorRef StartEntity(string persistenceId, TestProbe? reporter = null, bool reportRecovery = false, Recovery? recovery = null)
+    private IActorRef StartEntity(
+        string persistenceId, TestProbe? reporter = null, bool reportRecovery = false, Recovery? recovery = null,
+        string? persistWhenRecovered = null)
     {
         var persistence = Persistence;
         ArgumentNullException.ThrowIfNull(persistence);
         var to = reporter?.Ref ?? Sys.DeadLetters;
-        return Sys.ActorOf(Props.Create(() => new Entity(persistenceId, to, reportRecovery, recovery)));
+        return Sys.ActorOf(Props.Create(() => new Entity(persistenceId, to, reportRecovery, recovery, persistWhenRecovered)));
     }
 
     /// <summary>Asks an entity for its state (which also proves it recovered).</summary>
