@@ -54,11 +54,15 @@ public sealed class ControllableJournal(IJournal inner) : IJournal
     {
         lock (_gate)
         {
-            _replayGate ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            if (_replayGate is null)
+            {
+                _replayGate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+                _readHeld = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            }
         }
     }
 
-    /// <summary>Completes once a recovery waits at the gate of <see cref="HoldReplays"/>.</summary>
+    /// <summary>Completes once a recovery waits at the gate of the latest <see cref="HoldReplays"/> (or already did).</summary>
     public Task WhenReplayHeldAsync()
     {
         lock (_gate)
@@ -130,7 +134,6 @@ public sealed class ControllableJournal(IJournal inner) : IJournal
             if (held is not null)
             {
                 arrived = _readHeld;
-                _readHeld = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
             }
         }
 

@@ -93,7 +93,7 @@ public abstract partial class PersistentActorSpec
 
         var entity = StartEntity(id, reporter, reportRecovery: true);
         entity.Tell(GetState.Instance, TestActor);
-        await Journal.WhenReplayHeldAsync();
+        await Journal.WhenReplayHeldAsync().WaitAsync(TestKitSettings.ExpectTimeout);
         ExpectNoMsg();
 
         Journal.ReleaseReplays();
@@ -144,7 +144,7 @@ public abstract partial class PersistentActorSpec
         Journal.HoldReplays();
         var entity = StartEntity(id, reporter);
         Watch(entity);
-        await Journal.WhenReplayHeldAsync();
+        await Journal.WhenReplayHeldAsync().WaitAsync(TestKitSettings.ExpectTimeout);
         reporter.ExpectNoMsg();
 
         Advance(Options.RecoveryTimeout);
