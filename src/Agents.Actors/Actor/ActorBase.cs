@@ -25,13 +25,15 @@ public abstract class ActorBase
 
     internal void AroundUnhandled(object message) => Unhandled(message);
 
-    internal void AroundPreStart() => PreStart();
+    // Virtual so that a base class in a layer above (the persistent actor) can start and stop its own
+    // machinery around the user's lifecycle hooks even when a subclass overrides them without calling base.
+    internal virtual void AroundPreStart() => PreStart();
 
-    internal void AroundPostStop() => PostStop();
+    internal virtual void AroundPostStop() => PostStop();
 
-    internal void AroundPreRestart(Exception reason, object? message) => PreRestart(reason, message);
+    internal virtual void AroundPreRestart(Exception reason, object? message) => PreRestart(reason, message);
 
-    internal void AroundPostRestart(Exception reason) => PostRestart(reason);
+    internal virtual void AroundPostRestart(Exception reason) => PostRestart(reason);
 
     internal SupervisorStrategy AroundSupervisorStrategy() => SupervisorStrategy();
 

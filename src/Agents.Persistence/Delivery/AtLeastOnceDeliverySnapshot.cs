@@ -1,0 +1,11 @@
+namespace Agents.Persistence.Delivery;
+
+/// <summary>
+/// The state of an at-least-once delivery actor's deliveries: the last delivery id handed out and the unconfirmed
+/// deliveries. Save it with the actor's own snapshot and restore it with
+/// <see cref="AtLeastOnceDeliveryReceiveActor.SetDeliverySnapshot"/> in the <c>SnapshotOffer</c> handler, so that the
+/// deliveries are sent again after recovery.
+/// </summary>
+/// <param name="CurrentDeliveryId">The last delivery id handed out; new deliveries continue after it.</param>
+/// <param name="UnconfirmedDeliveries">The deliveries still waiting for confirmation.</param>
+public sealed record AtLeastOnceDeliverySnapshot(long CurrentDeliveryId, IReadOnlyList<UnconfirmedDelivery> UnconfirmedDeliveries);
