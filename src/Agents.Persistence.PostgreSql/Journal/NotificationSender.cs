@@ -59,16 +59,25 @@ internal sealed partial class NotificationSender : IAsyncDisposable
                 keys.UnionWith(more);
             }
 
-            try
+            // A hint may be sent twice, never lost for a connection that went stale while idle (e.g. across a
+            // server restart): the first failure is retried once on a new connection.
+            for (var attempt = 1; attempt <= 2; attempt++)
             {
-                var notify = await PreparedAsync().ConfigureAwait(false);
-                notify.Parameters[1].Value = JournalNotifier.Payload(keys);
-                await notify.ExecuteNonQueryAsync().ConfigureAwait(false);
-            }
-            catch (Exception e) when (StorageFailure.IsStorageFailure(e))
-            {
-                await DropConnectionAsync().ConfigureAwait(false);
-                LogFailed(_logger, e.Message);
+                try
+                {
+                    var notify = await PreparedAsync().ConfigureAwait(false);
+                    notify.Parameters[1].Value = JournalNotifier.Payload(keys);
+                    await notify.ExecuteNonQueryAsync().ConfigureAwait(false);
+                    break;
+                }
+                catch (Exception e) when (StorageFailure.IsStorageFailure(e))
+                {
+                    await DropConnectionAsync().ConfigureAwait(false);
+                    if (attempt == 2)
+                    {
+                        LogFailed(_logger, e.Message);
+                    }
+                }
             }
         }
 

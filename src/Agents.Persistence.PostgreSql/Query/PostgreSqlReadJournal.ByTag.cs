@@ -37,9 +37,13 @@ public sealed partial class PostgreSqlReadJournal
         }
 
         var retry = FirstRetry;
+        var outage = new Outage();
         while (true)
         {
-            var (horizon, waiting, page) = await ReadTagPageAsync(tag, position, upper, cancellationToken).ConfigureAwait(false);
+            var at = position;
+            var (horizon, waiting, page) = live
+                ? await ReadLiveAsync(() => ReadTagPageAsync(tag, at, upper, cancellationToken), outage, cancellationToken).ConfigureAwait(false)
+                : await ReadTagPageAsync(tag, position, upper, cancellationToken).ConfigureAwait(false);
             foreach (var row in page)
             {
                 position = new StreamPosition(row.Transaction, row.Ordering);

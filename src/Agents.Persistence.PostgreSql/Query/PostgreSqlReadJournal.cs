@@ -36,6 +36,7 @@ public sealed partial class PostgreSqlReadJournal :
     private readonly TimeSpan _pollInterval;
     private readonly NotificationListener _listener;
     private readonly ReadSql _sql;
+    private readonly ILogger _logger;
 
     internal PostgreSqlReadJournal(
         NpgsqlDataSource dataSource, JournalSql journalSql, EventCodec codec, PostgreSqlPersistenceOptions options,
@@ -48,8 +49,8 @@ public sealed partial class PostgreSqlReadJournal :
         _pageSize = options.QueryPageSize;
         _pollInterval = options.LivePollInterval;
         _sql = new ReadSql(journalSql.Schema);
-        _listener = new NotificationListener(
-            dataSource, journalSql, changes, options.LivePollInterval, time, loggerFactory.CreateLogger<PostgreSqlReadJournal>());
+        _logger = loggerFactory.CreateLogger<PostgreSqlReadJournal>();
+        _listener = new NotificationListener(dataSource, journalSql, changes, options.LivePollInterval, time, _logger);
     }
 
     /// <summary>Completes once the store listens for change notifications from other processes.</summary>
@@ -82,9 +83,37 @@ public sealed partial class PostgreSqlReadJournal :
         }
         catch (Exception e) when (StorageFailure.IsStorageFailure(e))
         {
+            // Idle pooled connections are likely as dead as this one; the next read should dial afresh.
+            _dataSource.Clear();
             throw StorageFailure.Wrap(_dataSource, what, e, "The query stopped; start it again from its last offset.");
         }
     }
+
+    /// <summary>
+    /// Reads a page for a live query, which outlives database outages: a storage failure is logged and the read
+    /// repeated after <paramref name="outage"/>'s next delay, until it succeeds or the query is cancelled.
+    /// </summary>
+    private async Task<T> ReadLiveAsync<T>(Func<Task<T>> read, Outage outage, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            try
+            {
+                var result = await read().ConfigureAwait(false);
+                outage.End();
+                return result;
+            }
+            catch (JournalStorageException e)
+            {
+                var delay = outage.NextDelay(_pollInterval);
+                LogLiveReadFailed(_logger, delay, e.Message);
+                await Task.Delay(delay, _time, cancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A live query could not read ({Reason}); it tries again in {Delay}")]
+    private static partial void LogLiveReadFailed(ILogger logger, TimeSpan delay, string reason);
 
     /// <summary>
     /// Waits for a change hint, at most <paramref name="retry"/> when rows are known to be waiting (or a current
@@ -100,6 +129,10 @@ public sealed partial class PostgreSqlReadJournal :
 
         return delay * 2 < _pollInterval ? delay * 2 : _pollInterval;
     }
+
+    /// <summary>Reads once for a current query, and until it succeeds for a live one (see <see cref="ReadLiveAsync{T}"/>).</summary>
+    private Task<T> ReadAsync<T>(bool live, Outage outage, Func<Task<T>> read, CancellationToken cancellationToken) =>
+        live ? ReadLiveAsync(read, outage, cancellationToken) : read();
 
     private static ArgumentException UnknownOffset(long value) => new(
         $"Offset {value} names no event of this journal. Pass an offset taken from an EventEnvelope of this store, " +
