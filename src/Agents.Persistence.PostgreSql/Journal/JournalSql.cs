@@ -6,11 +6,13 @@ internal sealed class JournalSql
     /// <summary>The unique key that fences a second writer.</summary>
     public const string SequenceKey = "journal_persistence_id_sequence_nr_key";
 
-    public JournalSql(string schema)
+    /// <param name="schema">The schema of the tables.</param>
+    /// <param name="notificationChannel">The LISTEN/NOTIFY channel; <c>&lt;schema&gt;_journal_changes</c> when null or empty.</param>
+    public JournalSql(string schema, string? notificationChannel = null)
     {
         Schema = schema;
         var s = $"\"{schema}\"";
-        NotificationChannel = $"{schema}_journal_changes";
+        NotificationChannel = string.IsNullOrEmpty(notificationChannel) ? $"{schema}_journal_changes" : notificationChannel;
         const string Arrays = "$1::text[], $2::bigint[], $3::text[], $4::integer[], $5::jsonb[], $6::text[], $7::timestamptz[]";
         const string Columns = "persistence_id, sequence_nr, manifest, version, payload, writer, created_at";
         Insert = $"""

@@ -36,6 +36,8 @@ internal sealed partial class JournalWriter : IAsyncDisposable
 
     private readonly CancellationTokenSource _stopping = new();
     private readonly Task _loop;
+    private readonly Lock _disposing = new();
+    private Task? _disposal;
 
     public JournalWriter(
         NpgsqlDataSource dataSource, JournalSql sql, JournalNotifier notifier, PostgreSqlPersistenceOptions options,
@@ -61,8 +63,18 @@ internal sealed partial class JournalWriter : IAsyncDisposable
                 new ObjectDisposedException(nameof(PostgreSqlJournal), "The journal was disposed; writes are no longer accepted."));
     }
 
-    /// <summary>Stops accepting writes, writes what is queued, then returns.</summary>
-    public async ValueTask DisposeAsync()
+    /// <summary>Stops accepting writes, writes what is queued, then returns. Later calls wait for the same stop.</summary>
+    public ValueTask DisposeAsync()
+    {
+        lock (_disposing)
+        {
+            _disposal ??= DisposeCoreAsync();
+        }
+
+        return new ValueTask(_disposal);
+    }
+
+    private async Task DisposeCoreAsync()
     {
         _queue.Writer.TryComplete();
         await _stopping.CancelAsync().ConfigureAwait(false);

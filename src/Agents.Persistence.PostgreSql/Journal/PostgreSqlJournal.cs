@@ -173,7 +173,7 @@ public sealed class PostgreSqlJournal : IJournal, IAsyncDisposable
         }
     }
 
-    /// <summary>Writes what is queued, then stops the writer.</summary>
+    /// <summary>Writes what is queued, then stops the writer. Safe to call more than once.</summary>
     public ValueTask DisposeAsync() => _writer.DisposeAsync();
 
     private PersistentRepresentation Read(string persistenceId, NpgsqlDataReader reader)

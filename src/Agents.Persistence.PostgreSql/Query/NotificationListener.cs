@@ -21,6 +21,8 @@ internal sealed partial class NotificationListener : IAsyncDisposable
     private readonly CancellationTokenSource _stopping = new();
     private readonly TaskCompletionSource _listening = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly Task _loop;
+    private readonly Lock _disposing = new();
+    private Task? _disposal;
 
     public NotificationListener(
         NpgsqlDataSource dataSource, JournalSql sql, ChangeNotifier changes, TimeSpan retryDelay, TimeProvider time, ILogger logger)
@@ -37,7 +39,18 @@ internal sealed partial class NotificationListener : IAsyncDisposable
     /// <summary>Completes once the first LISTEN is in place.</summary>
     public Task Listening => _listening.Task;
 
-    public async ValueTask DisposeAsync()
+    /// <summary>Stops listening. Later calls wait for the same stop.</summary>
+    public ValueTask DisposeAsync()
+    {
+        lock (_disposing)
+        {
+            _disposal ??= DisposeCoreAsync();
+        }
+
+        return new ValueTask(_disposal);
+    }
+
+    private async Task DisposeCoreAsync()
     {
         await _stopping.CancelAsync().ConfigureAwait(false);
         await _loop.ConfigureAwait(false);

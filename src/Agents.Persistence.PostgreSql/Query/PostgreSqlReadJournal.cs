@@ -56,7 +56,7 @@ public sealed partial class PostgreSqlReadJournal :
     /// <summary>Completes once the store listens for change notifications from other processes.</summary>
     public Task Listening => _listener.Listening;
 
-    /// <summary>Stops listening for change notifications.</summary>
+    /// <summary>Stops listening for change notifications. Safe to call more than once.</summary>
     public ValueTask DisposeAsync() => _listener.DisposeAsync();
 
     private EventEnvelope ToEnvelope(
