@@ -169,8 +169,10 @@ internal sealed partial class JournalWriter : IAsyncDisposable
             {
                 // Completing hundreds of callers takes a while; the next batch, already queued, should not wait for
                 // it while the database idles (measured: about 15 % more events/s with 1,000 concurrent writers).
+                // Live queries are woken first, so that their reads do not queue behind the callers' continuations.
+                Announce(batch);
                 ThreadPool.UnsafeQueueUserWorkItem(
-                    static state => state.Writer.Committed(state.Requests), (Writer: this, Requests: batch.ToArray()), preferLocal: false);
+                    static requests => Complete(requests), batch.ToArray(), preferLocal: false);
             }
         }
         catch (PostgresException e) when (IsCausedByOneWrite(e))
@@ -184,16 +186,27 @@ internal sealed partial class JournalWriter : IAsyncDisposable
         }
     }
 
+    /// <summary>Wakes live queries (first, so that their reads start before the callers' continuations run), then completes the callers.</summary>
     private void Committed(IReadOnlyCollection<WriteRequest> requests)
+    {
+        Announce(requests);
+        Complete(requests);
+    }
+
+    /// <summary>Wakes this process's live queries and tells other processes about a committed batch.</summary>
+    private void Announce(IReadOnlyCollection<WriteRequest> requests)
+    {
+        var keys = JournalNotifier.Keys(requests);
+        _notifier.NotifyLocal(keys);
+        _sender.Send(keys);
+    }
+
+    private static void Complete(IReadOnlyCollection<WriteRequest> requests)
     {
         foreach (var request in requests)
         {
             request.Succeed();
         }
-
-        var keys = JournalNotifier.Keys(requests);
-        _notifier.NotifyLocal(keys);
-        _sender.Send(keys);
     }
 
     private async Task FailAllAsync(IReadOnlyCollection<WriteRequest> requests, int events, Exception e)

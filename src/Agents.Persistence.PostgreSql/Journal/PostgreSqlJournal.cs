@@ -91,6 +91,9 @@ public sealed class PostgreSqlJournal : IJournal, IAsyncDisposable
                         new NpgsqlParameter { Value = max },
                     },
                 };
+
+                // Prepared once per pooled connection: recovering many entities runs this statement many times.
+                await command.PrepareAsync(cancellationToken).ConfigureAwait(false);
                 reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
             }
             catch (Exception e) when (StorageFailure.IsStorageFailure(e))

@@ -16,8 +16,19 @@ namespace Agents.Persistence.PostgreSql.Query;
 /// <see cref="PostgreSqlPersistence"/>.
 /// </summary>
 /// <remarks>
+/// <para>
 /// A transaction that stays open for long anywhere in the PostgreSQL cluster holds the horizon back and delays
 /// live tag queries until it ends; keep <c>idle_in_transaction_session_timeout</c> set.
+/// </para>
+/// <para>
+/// Failures. A live query outlives database outages: a read that fails is logged and repeated with a backoff (50 ms
+/// doubling up to the poll interval), and the query goes on from where it was once the database is back. A current
+/// query fails with <see cref="JournalStorageException"/> instead, since it promises to end. Both end with an
+/// <see cref="EventDeserializationException"/> (naming the entity, sequence number and manifest) at an event they
+/// cannot read back, after delivering every event before it: a query never skips an event silently, as in Akka.NET,
+/// where such a stream fails. Repair or upcast the stored event, then start the query again from the offset of the
+/// last event it delivered.
+/// </para>
 /// </remarks>
 public sealed partial class PostgreSqlReadJournal :
     ICurrentEventsByPersistenceIdQuery, IEventsByPersistenceIdQuery,
@@ -70,8 +81,12 @@ public sealed partial class PostgreSqlReadJournal :
     {
         try
         {
-            await using var command = _dataSource.CreateCommand(sql);
+            // Prepared on each pooled connection once (Npgsql keeps it with the physical connection): live queries
+            // read the same statements over and over, and planning them is a good part of a small page's cost.
+            await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+            await using var command = new NpgsqlCommand(sql, connection);
             parameters(command.Parameters);
+            await command.PrepareAsync(cancellationToken).ConfigureAwait(false);
             await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
             var rows = new List<T>();
             while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
