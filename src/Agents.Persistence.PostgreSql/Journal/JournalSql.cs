@@ -27,6 +27,7 @@ internal sealed class JournalSql
             INSERT INTO {s}.event_tags (tag, tx, ordering)
             SELECT unnest(tags), tx, ordering FROM written WHERE cardinality(tags) > 0
             """;
+        Copy = $"COPY {s}.journal ({Columns}) FROM STDIN (FORMAT BINARY)";
         FindStored = $"SELECT min(sequence_nr) FROM {s}.journal WHERE persistence_id = $1 AND sequence_nr = ANY($2)";
         Replay = $"""
             SELECT sequence_nr, manifest, version, payload, tags, writer, created_at
@@ -62,6 +63,9 @@ internal sealed class JournalSql
 
     /// <summary>Inserts a batch ($1..$7, and tags as array literals in $8) and its tag rows in one statement.</summary>
     public string InsertTagged { get; }
+
+    /// <summary>Copies untagged events in the binary COPY format, columns as in <see cref="Insert"/>.</summary>
+    public string Copy { get; }
 
     /// <summary>The lowest of the given sequence numbers ($2) already stored for entity $1.</summary>
     public string FindStored { get; }

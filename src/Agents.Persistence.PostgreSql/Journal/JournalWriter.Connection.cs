@@ -6,7 +6,6 @@ namespace Agents.Persistence.PostgreSql.Journal;
 internal sealed partial class JournalWriter
 {
     private NpgsqlConnection? _connection;
-    private NpgsqlCommand? _insert;
     private NpgsqlCommand? _insertTagged;
 
     /// <summary>
@@ -24,41 +23,27 @@ internal sealed partial class JournalWriter
         return _connection;
     }
 
-    /// <summary>The prepared INSERT, with or without tag rows.</summary>
-    private async Task<NpgsqlCommand> PreparedInsertAsync(bool tagged)
+    /// <summary>The prepared INSERT of a batch with tags, which also writes the tag rows.</summary>
+    private async Task<NpgsqlCommand> PreparedTaggedInsertAsync()
     {
         var connection = await ConnectionAsync().ConfigureAwait(false);
-        var command = tagged ? _insertTagged : _insert;
-        if (command is not null)
+        if (_insertTagged is null)
         {
-            return command;
+            _insertTagged = InsertCommand.Create(_sql, tagged: true, connection);
+            await _insertTagged.PrepareAsync().ConfigureAwait(false);
         }
 
-        command = InsertCommand.Create(_sql, tagged, connection);
-        await command.PrepareAsync().ConfigureAwait(false);
-        if (tagged)
-        {
-            _insertTagged = command;
-        }
-        else
-        {
-            _insert = command;
-        }
-
-        return command;
+        return _insertTagged;
     }
 
     private async Task DropConnectionAsync()
     {
-        foreach (var command in new[] { _insert, _insertTagged })
+        if (_insertTagged is not null)
         {
-            if (command is not null)
-            {
-                await command.DisposeAsync().ConfigureAwait(false);
-            }
+            await _insertTagged.DisposeAsync().ConfigureAwait(false);
+            _insertTagged = null;
         }
 
-        (_insert, _insertTagged) = (null, null);
         if (_connection is not null)
         {
             await _connection.DisposeAsync().ConfigureAwait(false);

@@ -5,8 +5,8 @@ using Npgsql;
 namespace Agents.Persistence.PostgreSql.Journal;
 
 /// <summary>
-/// Group commit: gathers the writes of many callers from a queue into one INSERT, one round-trip and one
-/// transaction, and completes each caller's task only after COMMIT. One batch is in flight at a time, which is
+/// Group commit: gathers the writes of many callers from a queue into one statement (a binary COPY, or an INSERT that
+/// also writes tag rows when events carry tags) and one transaction, and completes each caller's task only after COMMIT. One batch is in flight at a time, which is
 /// what keeps each entity's writes in call order; batching comes from the writes that queue up while the previous
 /// batch commits (plus an optional window). A batch that one write spoils (a second writer's duplicate sequence
 /// number, or data PostgreSQL refuses) is retried write by write, so a bad write never fails innocent ones.
@@ -46,7 +46,7 @@ internal sealed partial class JournalWriter : IAsyncDisposable
         _dataSource = dataSource;
         _sql = sql;
         _notifier = notifier;
-        _sender = new NotificationSender(dataSource, sql, logger);
+        _sender = new NotificationSender(dataSource, sql, notifier, logger);
         _time = time;
         _logger = logger;
         _maxBatchSize = options.MaxWriteBatchSize;
@@ -158,9 +158,16 @@ internal sealed partial class JournalWriter : IAsyncDisposable
 
         try
         {
-            var command = await PreparedInsertAsync(InsertCommand.AnyTagged(rows)).ConfigureAwait(false);
-            InsertCommand.Bind(command.Parameters, rows);
-            await command.ExecuteNonQueryAsync().ConfigureAwait(false);
+            if (InsertCommand.AnyTagged(rows))
+            {
+                var command = await PreparedTaggedInsertAsync().ConfigureAwait(false);
+                InsertCommand.Bind(command.Parameters, rows);
+                await command.ExecuteNonQueryAsync().ConfigureAwait(false);
+            }
+            else
+            {
+                await InsertCommand.CopyAsync(_sql, await ConnectionAsync().ConfigureAwait(false), rows).ConfigureAwait(false);
+            }
             if (batch.Count <= InlineCompletions)
             {
                 Committed(batch);
