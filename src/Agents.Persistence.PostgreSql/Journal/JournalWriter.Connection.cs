@@ -6,6 +6,7 @@ namespace Agents.Persistence.PostgreSql.Journal;
 internal sealed partial class JournalWriter
 {
     private NpgsqlConnection? _connection;
+    private NpgsqlCommand? _insert;
     private NpgsqlCommand? _insertTagged;
 
     /// <summary>
@@ -23,27 +24,41 @@ internal sealed partial class JournalWriter
         return _connection;
     }
 
-    /// <summary>The prepared INSERT of a batch with tags, which also writes the tag rows.</summary>
-    private async Task<NpgsqlCommand> PreparedTaggedInsertAsync()
+    /// <summary>The prepared INSERT, with or without tag rows.</summary>
+    private async Task<NpgsqlCommand> PreparedInsertAsync(bool tagged)
     {
         var connection = await ConnectionAsync().ConfigureAwait(false);
-        if (_insertTagged is null)
+        var command = tagged ? _insertTagged : _insert;
+        if (command is not null)
         {
-            _insertTagged = InsertCommand.Create(_sql, tagged: true, connection);
-            await _insertTagged.PrepareAsync().ConfigureAwait(false);
+            return command;
         }
 
-        return _insertTagged;
+        command = InsertCommand.Create(_sql, tagged, connection);
+        await command.PrepareAsync().ConfigureAwait(false);
+        if (tagged)
+        {
+            _insertTagged = command;
+        }
+        else
+        {
+            _insert = command;
+        }
+
+        return command;
     }
 
     private async Task DropConnectionAsync()
     {
-        if (_insertTagged is not null)
+        foreach (var command in new[] { _insert, _insertTagged })
         {
-            await _insertTagged.DisposeAsync().ConfigureAwait(false);
-            _insertTagged = null;
+            if (command is not null)
+            {
+                await command.DisposeAsync().ConfigureAwait(false);
+            }
         }
 
+        (_insert, _insertTagged) = (null, null);
         if (_connection is not null)
         {
             await _connection.DisposeAsync().ConfigureAwait(false);

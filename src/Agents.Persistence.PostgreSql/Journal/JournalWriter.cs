@@ -5,8 +5,8 @@ using Npgsql;
 namespace Agents.Persistence.PostgreSql.Journal;
 
 /// <summary>
-/// Group commit: gathers the writes of many callers from a queue into one statement (a binary COPY, or an INSERT that
-/// also writes tag rows when events carry tags) and one transaction, and completes each caller's task only after COMMIT. One batch is in flight at a time, which is
+/// Group commit: gathers the writes of many callers from a queue into one statement (see <see cref="InsertCommand"/>)
+/// and one transaction, and completes each caller's task only after COMMIT. One batch is in flight at a time, which is
 /// what keeps each entity's writes in call order; batching comes from the writes that queue up while the previous
 /// batch commits (plus an optional window). A batch that one write spoils (a second writer's duplicate sequence
 /// number, or data PostgreSQL refuses) is retried write by write, so a bad write never fails innocent ones.
@@ -19,6 +19,10 @@ internal sealed partial class JournalWriter : IAsyncDisposable
 {
     // Up to this many callers are completed by the writer itself, saving small batches a thread-pool hop.
     private const int InlineCompletions = 32;
+
+    // COPY takes two round-trips (its start, then the rows) to the INSERT's one, and wins only where the rows' cost
+    // outweighs a round-trip.
+    private const int MinCopyEvents = 64;
 
     private readonly NpgsqlDataSource _dataSource;
     private readonly JournalSql _sql;
@@ -158,15 +162,16 @@ internal sealed partial class JournalWriter : IAsyncDisposable
 
         try
         {
-            if (InsertCommand.AnyTagged(rows))
+            var tagged = InsertCommand.AnyTagged(rows);
+            if (!tagged && rows.Count >= MinCopyEvents)
             {
-                var command = await PreparedTaggedInsertAsync().ConfigureAwait(false);
-                InsertCommand.Bind(command.Parameters, rows);
-                await command.ExecuteNonQueryAsync().ConfigureAwait(false);
+                await InsertCommand.CopyAsync(_sql, await ConnectionAsync().ConfigureAwait(false), rows).ConfigureAwait(false);
             }
             else
             {
-                await InsertCommand.CopyAsync(_sql, await ConnectionAsync().ConfigureAwait(false), rows).ConfigureAwait(false);
+                var command = await PreparedInsertAsync(tagged).ConfigureAwait(false);
+                InsertCommand.Bind(command.Parameters, rows);
+                await command.ExecuteNonQueryAsync().ConfigureAwait(false);
             }
             if (batch.Count <= InlineCompletions)
             {
