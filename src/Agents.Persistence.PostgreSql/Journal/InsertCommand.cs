@@ -14,10 +14,10 @@ namespace Agents.Persistence.PostgreSql.Journal;
 /// </summary>
 /// <remarks>
 /// Measured on PostgreSQL 15 with fsync on, 200-byte payloads, 1,000 rows per transaction: unnest 57k events/s,
-/// COPY BINARY 63k, multi-row VALUES (100 rows) 53k; with 1,000 concurrent writers on a loaded 2-core machine COPY
-/// gave 0.82–1.73 of the raw batched INSERT where unnest gave 0.59–1.15; but a lone writer's one-event batches by
-/// COPY reached 0.41–0.62 of raw single-row commits where the INSERT reached 0.80–1.01. COPY cannot return the
-/// identity values that tag rows need, so tagged batches keep the INSERT.
+/// COPY BINARY 63k, multi-row VALUES (100 rows) 53k. With 1,000 concurrent writers on a loaded 2-core machine, COPY
+/// gave 0.64–1.73 of the raw batched INSERT (median about 1.0) where unnest gave 0.59–1.35 (about 0.75); but a lone
+/// writer's one-event batches by COPY reached 0.41–0.62 of raw single-row commits where the INSERT reached
+/// 0.80–1.01. COPY cannot return the identity values that tag rows need, so tagged batches keep the INSERT.
 /// </remarks>
 internal static class InsertCommand
 {
