@@ -41,9 +41,8 @@ public sealed partial class PostgreSqlReadJournal
         while (true)
         {
             var at = position;
-            var (horizon, waiting, page) = live
-                ? await ReadLiveAsync(() => ReadTagPageAsync(tag, at, upper, cancellationToken), outage, cancellationToken).ConfigureAwait(false)
-                : await ReadTagPageAsync(tag, position, upper, cancellationToken).ConfigureAwait(false);
+            var (horizon, waiting, page) = await ReadAsync(
+                live, outage, () => ReadTagPageAsync(tag, at, upper, cancellationToken), cancellationToken).ConfigureAwait(false);
             foreach (var row in page)
             {
                 position = new StreamPosition(row.Transaction, row.Ordering);

@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using Agents.EmbeddedPostgres;
 using Agents.Persistence.Journal;
 using Agents.Persistence.Query;
+using Microsoft.Extensions.Logging;
 using Npgsql;
 
 namespace Agents.Persistence.PostgreSql.Tests.Outage;
@@ -141,6 +142,31 @@ public sealed class DatabaseOutageTests : IAsyncLifetime
         Assert.Equal(("remote", 2L), (live.Current.PersistenceId, live.Current.SequenceNr));
     }
 
+    [Fact]
+    public async Task Live_query_that_reads_while_the_server_is_down_keeps_retrying_and_resumes()
+    {
+        var options = new PostgreSqlPersistenceOptions { LivePollInterval = TimeSpan.FromMilliseconds(100) };
+        var log = new FailedReadLog();
+        await using var readerSource = NpgsqlDataSource.Create(_server!.ConnectionString);
+        await using var writerSource = NpgsqlDataSource.Create(_server.ConnectionString);
+        await using var reader = await PostgreSqlPersistence.StartAsync(
+            readerSource, TestKit.Persistence.PersistenceSpec.Serializer, options, loggerFactory: log);
+        await using var writer = await Stores.StartAsync(writerSource, options);
+        Assert.Null((await writer.Journal.WriteMessagesAsync([Stores.Write("polled", 1, "before")]))[0]);
+        using var timeout = new CancellationTokenSource(Patience);
+        await using var live = reader.ReadJournal.EventsByPersistenceId("polled", 1, long.MaxValue, timeout.Token).GetAsyncEnumerator();
+        Assert.True(await live.MoveNextAsync());
+
+        var second = live.MoveNextAsync().AsTask();
+        await _server.StopAsync();
+        await log.FirstFailedRead.WaitAsync(Patience);
+        _server = await new PostgresLauncher(new() { DataDirectory = _dataDirectory, Port = _server.Port }).StartAsync();
+        await WriteUntilStoredAsync(writer, Stores.Write("polled", 2, "after"));
+
+        Assert.True(await second);
+        Assert.Equal(2L, live.Current.SequenceNr);
+    }
+
     /// <summary>
     /// What a persistent actor does after a storage failure: back off, then write again. The first write on a
     /// connection the restart broke fails, since its outcome cannot be known.
@@ -159,6 +185,37 @@ public sealed class DatabaseOutageTests : IAsyncLifetime
             {
                 await Task.Delay(TimeSpan.FromMilliseconds(100), timeout.Token);
             }
+        }
+    }
+
+    /// <summary>Records the warning a live query logs when a read fails.</summary>
+    private sealed class FailedReadLog : ILoggerFactory, ILogger
+    {
+        private readonly TaskCompletionSource _failedRead = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public Task FirstFailedRead => _failedRead.Task;
+
+        public ILogger CreateLogger(string categoryName) => this;
+
+        public void AddProvider(ILoggerProvider provider)
+        {
+        }
+
+        public IDisposable? BeginScope<TState>(TState state)
+            where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => true;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+            if (formatter(state, exception).StartsWith("A live query could not read", StringComparison.Ordinal))
+            {
+                _failedRead.TrySetResult();
+            }
+        }
+
+        public void Dispose()
+        {
         }
     }
 }
