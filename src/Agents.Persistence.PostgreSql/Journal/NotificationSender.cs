@@ -15,15 +15,13 @@ namespace Agents.Persistence.PostgreSql.Journal;
 /// </summary>
 /// <remarks>
 /// PostgreSQL gives a transaction that notifies a transaction id, so while a NOTIFY is in flight it holds back the
-/// horizon below which tag queries read, and rows of a batch that committed meanwhile wait behind it. Once the NOTIFY
-/// has committed, this process's live queries are woken once more so that they read those rows at once rather than
-/// at their next retry.
+/// horizon below which tag queries read, and rows of a batch that committed meanwhile wait behind it. This process's
+/// own listener receives the NOTIFY when it commits, which wakes its live queries once more to read those rows then.
 /// </remarks>
 internal sealed partial class NotificationSender : IAsyncDisposable
 {
     private readonly NpgsqlDataSource _dataSource;
     private readonly JournalSql _sql;
-    private readonly JournalNotifier _notifier;
     private readonly ILogger _logger;
     private readonly Channel<HashSet<string>> _pending =
         Channel.CreateUnbounded<HashSet<string>>(new UnboundedChannelOptions { SingleReader = true });
@@ -31,11 +29,10 @@ internal sealed partial class NotificationSender : IAsyncDisposable
     private NpgsqlConnection? _connection;
     private NpgsqlCommand? _notify;
 
-    public NotificationSender(NpgsqlDataSource dataSource, JournalSql sql, JournalNotifier notifier, ILogger logger)
+    public NotificationSender(NpgsqlDataSource dataSource, JournalSql sql, ILogger logger)
     {
         _dataSource = dataSource;
         _sql = sql;
-        _notifier = notifier;
         _logger = logger;
         _loop = Task.Run(RunAsync);
     }
@@ -76,7 +73,6 @@ internal sealed partial class NotificationSender : IAsyncDisposable
                     var notify = await PreparedAsync().ConfigureAwait(false);
                     notify.Parameters[1].Value = JournalNotifier.Payload(keys);
                     await notify.ExecuteNonQueryAsync().ConfigureAwait(false);
-                    _notifier.NotifyLocal(keys);
                     break;
                 }
                 catch (Exception e) when (StorageFailure.IsStorageFailure(e))
