@@ -34,7 +34,7 @@ public sealed class PostgreSqlPersistence : IAsyncDisposable
     {
         _dataSource = dataSource;
         Options = options;
-        var sql = new JournalSql(options.Schema);
+        var sql = new JournalSql(options.Schema, options.NotificationChannel);
         var changes = new ChangeNotifier();
         Journal = new PostgreSqlJournal(dataSource, sql, codec, options, changes, time, loggerFactory);
         SnapshotStore = new PostgreSqlSnapshotStore(dataSource, options.Schema, codec, time);

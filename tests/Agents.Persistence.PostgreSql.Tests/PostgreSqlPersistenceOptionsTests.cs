@@ -25,7 +25,9 @@ public sealed class PostgreSqlPersistenceOptionsTests
     public void Batch_size_out_of_range_is_refused_naming_setting_value_and_range()
     {
         var message = Failure(new() { MaxWriteBatchSize = 0 });
-        Assert.Contains("MaxWriteBatchSize is 0", message, StringComparison.Ordinal);
+        Assert.Contains(
+            "agents.persistence.postgresql.max-write-batch-size (PostgreSqlPersistenceOptions.MaxWriteBatchSize) is 0",
+            message, StringComparison.Ordinal);
         Assert.Contains("between 1 and 100000", message, StringComparison.Ordinal);
     }
 
@@ -40,6 +42,18 @@ public sealed class PostgreSqlPersistenceOptionsTests
     [Fact]
     public void Poll_interval_too_short_is_refused() =>
         Assert.Contains("LivePollInterval", Failure(new() { LivePollInterval = TimeSpan.FromMilliseconds(1) }), StringComparison.Ordinal);
+
+    [Fact]
+    public void Malformed_connection_string_is_refused_without_echoing_it()
+    {
+        var message = Failure(new() { ConnectionString = "Host=db;Password=secret;Nonsense" });
+        Assert.Contains("connection-string (PostgreSqlPersistenceOptions.ConnectionString) is not a valid", message, StringComparison.Ordinal);
+        Assert.DoesNotContain("secret", message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Notification_channel_that_is_not_an_identifier_is_refused() =>
+        Assert.Contains("notification-channel", Failure(new() { NotificationChannel = "journal changes" }), StringComparison.Ordinal);
 
     [Fact]
     public async Task Store_refuses_to_start_with_invalid_options()

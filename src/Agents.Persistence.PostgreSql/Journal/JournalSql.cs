@@ -6,11 +6,13 @@ internal sealed class JournalSql
     /// <summary>The unique key that fences a second writer.</summary>
     public const string SequenceKey = "journal_persistence_id_sequence_nr_key";
 
-    public JournalSql(string schema)
+    /// <param name="schema">The schema of the tables.</param>
+    /// <param name="notificationChannel">The LISTEN/NOTIFY channel; <c>&lt;schema&gt;_journal_changes</c> when null or empty.</param>
+    public JournalSql(string schema, string? notificationChannel = null)
     {
         Schema = schema;
         var s = $"\"{schema}\"";
-        NotificationChannel = $"{schema}_journal_changes";
+        NotificationChannel = string.IsNullOrEmpty(notificationChannel) ? $"{schema}_journal_changes" : notificationChannel;
         const string Arrays = "$1::text[], $2::bigint[], $3::text[], $4::integer[], $5::jsonb[], $6::text[], $7::timestamptz[]";
         const string Columns = "persistence_id, sequence_nr, manifest, version, payload, writer, created_at";
         Insert = $"""
@@ -25,6 +27,7 @@ internal sealed class JournalSql
             INSERT INTO {s}.event_tags (tag, tx, ordering)
             SELECT unnest(tags), tx, ordering FROM written WHERE cardinality(tags) > 0
             """;
+        Copy = $"COPY {s}.journal ({Columns}) FROM STDIN (FORMAT BINARY)";
         FindStored = $"SELECT min(sequence_nr) FROM {s}.journal WHERE persistence_id = $1 AND sequence_nr = ANY($2)";
         Replay = $"""
             SELECT sequence_nr, manifest, version, payload, tags, writer, created_at
@@ -60,6 +63,9 @@ internal sealed class JournalSql
 
     /// <summary>Inserts a batch ($1..$7, and tags as array literals in $8) and its tag rows in one statement.</summary>
     public string InsertTagged { get; }
+
+    /// <summary>Copies untagged events in the binary COPY format, columns as in <see cref="Insert"/>.</summary>
+    public string Copy { get; }
 
     /// <summary>The lowest of the given sequence numbers ($2) already stored for entity $1.</summary>
     public string FindStored { get; }

@@ -5,8 +5,8 @@ using Npgsql;
 namespace Agents.Persistence.PostgreSql.Journal;
 
 /// <summary>
-/// Group commit: gathers the writes of many callers from a queue into one INSERT, one round-trip and one
-/// transaction, and completes each caller's task only after COMMIT. One batch is in flight at a time, which is
+/// Group commit: gathers the writes of many callers from a queue into one statement (see <see cref="InsertCommand"/>)
+/// and one transaction, and completes each caller's task only after COMMIT. One batch is in flight at a time, which is
 /// what keeps each entity's writes in call order; batching comes from the writes that queue up while the previous
 /// batch commits (plus an optional window). A batch that one write spoils (a second writer's duplicate sequence
 /// number, or data PostgreSQL refuses) is retried write by write, so a bad write never fails innocent ones.
@@ -19,6 +19,10 @@ internal sealed partial class JournalWriter : IAsyncDisposable
 {
     // Up to this many callers are completed by the writer itself, saving small batches a thread-pool hop.
     private const int InlineCompletions = 32;
+
+    // COPY takes two round-trips (its start, then the rows) to the INSERT's one, and wins only where the rows' cost
+    // outweighs a round-trip.
+    private const int MinCopyEvents = 64;
 
     private readonly NpgsqlDataSource _dataSource;
     private readonly JournalSql _sql;
@@ -36,6 +40,8 @@ internal sealed partial class JournalWriter : IAsyncDisposable
 
     private readonly CancellationTokenSource _stopping = new();
     private readonly Task _loop;
+    private readonly Lock _disposing = new();
+    private Task? _disposal;
 
     public JournalWriter(
         NpgsqlDataSource dataSource, JournalSql sql, JournalNotifier notifier, PostgreSqlPersistenceOptions options,
@@ -61,8 +67,18 @@ internal sealed partial class JournalWriter : IAsyncDisposable
                 new ObjectDisposedException(nameof(PostgreSqlJournal), "The journal was disposed; writes are no longer accepted."));
     }
 
-    /// <summary>Stops accepting writes, writes what is queued, then returns.</summary>
-    public async ValueTask DisposeAsync()
+    /// <summary>Stops accepting writes, writes what is queued, then returns. Later calls wait for the same stop.</summary>
+    public ValueTask DisposeAsync()
+    {
+        lock (_disposing)
+        {
+            _disposal ??= DisposeCoreAsync();
+        }
+
+        return new ValueTask(_disposal);
+    }
+
+    private async Task DisposeCoreAsync()
     {
         _queue.Writer.TryComplete();
         await _stopping.CancelAsync().ConfigureAwait(false);
@@ -146,9 +162,17 @@ internal sealed partial class JournalWriter : IAsyncDisposable
 
         try
         {
-            var command = await PreparedInsertAsync(InsertCommand.AnyTagged(rows)).ConfigureAwait(false);
-            InsertCommand.Bind(command.Parameters, rows);
-            await command.ExecuteNonQueryAsync().ConfigureAwait(false);
+            var tagged = InsertCommand.AnyTagged(rows);
+            if (!tagged && rows.Count >= MinCopyEvents)
+            {
+                await InsertCommand.CopyAsync(_sql, await ConnectionAsync().ConfigureAwait(false), rows).ConfigureAwait(false);
+            }
+            else
+            {
+                var command = await PreparedInsertAsync(tagged).ConfigureAwait(false);
+                InsertCommand.Bind(command.Parameters, rows);
+                await command.ExecuteNonQueryAsync().ConfigureAwait(false);
+            }
             if (batch.Count <= InlineCompletions)
             {
                 Committed(batch);
@@ -157,8 +181,10 @@ internal sealed partial class JournalWriter : IAsyncDisposable
             {
                 // Completing hundreds of callers takes a while; the next batch, already queued, should not wait for
                 // it while the database idles (measured: about 15 % more events/s with 1,000 concurrent writers).
+                // Live queries are woken first, so that their reads do not queue behind the callers' continuations.
+                Announce(batch);
                 ThreadPool.UnsafeQueueUserWorkItem(
-                    static state => state.Writer.Committed(state.Requests), (Writer: this, Requests: batch.ToArray()), preferLocal: false);
+                    static requests => Complete(requests), batch.ToArray(), preferLocal: false);
             }
         }
         catch (PostgresException e) when (IsCausedByOneWrite(e))
@@ -172,16 +198,27 @@ internal sealed partial class JournalWriter : IAsyncDisposable
         }
     }
 
+    /// <summary>Wakes live queries (first, so that their reads start before the callers' continuations run), then completes the callers.</summary>
     private void Committed(IReadOnlyCollection<WriteRequest> requests)
+    {
+        Announce(requests);
+        Complete(requests);
+    }
+
+    /// <summary>Wakes this process's live queries and tells other processes about a committed batch.</summary>
+    private void Announce(IReadOnlyCollection<WriteRequest> requests)
+    {
+        var keys = JournalNotifier.Keys(requests);
+        _notifier.NotifyLocal(keys);
+        _sender.Send(keys);
+    }
+
+    private static void Complete(IReadOnlyCollection<WriteRequest> requests)
     {
         foreach (var request in requests)
         {
             request.Succeed();
         }
-
-        var keys = JournalNotifier.Keys(requests);
-        _notifier.NotifyLocal(keys);
-        _sender.Send(keys);
     }
 
     private async Task FailAllAsync(IReadOnlyCollection<WriteRequest> requests, int events, Exception e)

@@ -13,6 +13,11 @@ namespace Agents.Persistence.PostgreSql.Journal;
 /// in flight are merged into the next, so there is at most one NOTIFY per batch and usually fewer under load.
 /// The NOTIFY's transaction does not wait for a WAL flush: it carries no data, and polling covers a lost one.
 /// </summary>
+/// <remarks>
+/// PostgreSQL gives a transaction that notifies a transaction id, so while a NOTIFY is in flight it holds back the
+/// horizon below which tag queries read, and rows of a batch that committed meanwhile wait behind it. This process's
+/// own listener receives the NOTIFY when it commits, which wakes its live queries once more to read those rows then.
+/// </remarks>
 internal sealed partial class NotificationSender : IAsyncDisposable
 {
     private readonly NpgsqlDataSource _dataSource;
@@ -59,16 +64,25 @@ internal sealed partial class NotificationSender : IAsyncDisposable
                 keys.UnionWith(more);
             }
 
-            try
+            // A hint may be sent twice, never lost for a connection that went stale while idle (e.g. across a
+            // server restart): the first failure is retried once on a new connection.
+            for (var attempt = 1; attempt <= 2; attempt++)
             {
-                var notify = await PreparedAsync().ConfigureAwait(false);
-                notify.Parameters[1].Value = JournalNotifier.Payload(keys);
-                await notify.ExecuteNonQueryAsync().ConfigureAwait(false);
-            }
-            catch (Exception e) when (StorageFailure.IsStorageFailure(e))
-            {
-                await DropConnectionAsync().ConfigureAwait(false);
-                LogFailed(_logger, e.Message);
+                try
+                {
+                    var notify = await PreparedAsync().ConfigureAwait(false);
+                    notify.Parameters[1].Value = JournalNotifier.Payload(keys);
+                    await notify.ExecuteNonQueryAsync().ConfigureAwait(false);
+                    break;
+                }
+                catch (Exception e) when (StorageFailure.IsStorageFailure(e))
+                {
+                    await DropConnectionAsync().ConfigureAwait(false);
+                    if (attempt == 2)
+                    {
+                        LogFailed(_logger, e.Message);
+                    }
+                }
             }
         }
 

@@ -91,6 +91,9 @@ public sealed class PostgreSqlJournal : IJournal, IAsyncDisposable
                         new NpgsqlParameter { Value = max },
                     },
                 };
+
+                // Prepared once per pooled connection: recovering many entities runs this statement many times.
+                await command.PrepareAsync(cancellationToken).ConfigureAwait(false);
                 reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
             }
             catch (Exception e) when (StorageFailure.IsStorageFailure(e))
@@ -173,7 +176,7 @@ public sealed class PostgreSqlJournal : IJournal, IAsyncDisposable
         }
     }
 
-    /// <summary>Writes what is queued, then stops the writer.</summary>
+    /// <summary>Writes what is queued, then stops the writer. Safe to call more than once.</summary>
     public ValueTask DisposeAsync() => _writer.DisposeAsync();
 
     private PersistentRepresentation Read(string persistenceId, NpgsqlDataReader reader)

@@ -7,8 +7,8 @@ namespace Agents.Persistence.PostgreSql.Query;
 
 /// <summary>
 /// One LISTEN connection per store that fans the journal's change hints out to this process's live queries.
-/// When the connection drops it reconnects after the poll interval and wakes every query, since hints may have
-/// been missed meanwhile; until then the queries' own polling keeps them going.
+/// When the connection drops it reconnects with a backoff (50 ms, doubling up to the poll interval) and then wakes
+/// every query, since hints may have been missed meanwhile; until then the queries' own polling keeps them going.
 /// </summary>
 internal sealed partial class NotificationListener : IAsyncDisposable
 {
@@ -21,6 +21,8 @@ internal sealed partial class NotificationListener : IAsyncDisposable
     private readonly CancellationTokenSource _stopping = new();
     private readonly TaskCompletionSource _listening = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly Task _loop;
+    private readonly Lock _disposing = new();
+    private Task? _disposal;
 
     public NotificationListener(
         NpgsqlDataSource dataSource, JournalSql sql, ChangeNotifier changes, TimeSpan retryDelay, TimeProvider time, ILogger logger)
@@ -37,7 +39,18 @@ internal sealed partial class NotificationListener : IAsyncDisposable
     /// <summary>Completes once the first LISTEN is in place.</summary>
     public Task Listening => _listening.Task;
 
-    public async ValueTask DisposeAsync()
+    /// <summary>Stops listening. Later calls wait for the same stop.</summary>
+    public ValueTask DisposeAsync()
+    {
+        lock (_disposing)
+        {
+            _disposal ??= DisposeCoreAsync();
+        }
+
+        return new ValueTask(_disposal);
+    }
+
+    private async Task DisposeCoreAsync()
     {
         await _stopping.CancelAsync().ConfigureAwait(false);
         await _loop.ConfigureAwait(false);
@@ -47,8 +60,10 @@ internal sealed partial class NotificationListener : IAsyncDisposable
     private async Task RunAsync()
     {
         var token = _stopping.Token;
+        var outage = new Outage();
         while (!token.IsCancellationRequested)
         {
+            var delay = TimeSpan.Zero;
             try
             {
                 await using var connection = await _dataSource.OpenConnectionAsync(token).ConfigureAwait(false);
@@ -59,6 +74,7 @@ internal sealed partial class NotificationListener : IAsyncDisposable
                 }
 
                 _listening.TrySetResult();
+                outage.End();
                 _changes.NotifyAll();
                 while (true)
                 {
@@ -71,12 +87,14 @@ internal sealed partial class NotificationListener : IAsyncDisposable
             }
             catch (Exception e) when (StorageFailure.IsStorageFailure(e))
             {
-                LogListenFailed(_logger, _retryDelay, e.Message);
+                _dataSource.Clear();
+                delay = outage.NextDelay(_retryDelay);
+                LogListenFailed(_logger, delay, e.Message);
             }
 
             try
             {
-                await Task.Delay(_retryDelay, _time, token).ConfigureAwait(false);
+                await Task.Delay(delay, _time, token).ConfigureAwait(false);
             }
             catch (OperationCanceledException)
             {

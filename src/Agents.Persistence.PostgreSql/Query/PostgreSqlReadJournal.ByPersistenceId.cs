@@ -25,21 +25,24 @@ public sealed partial class PostgreSqlReadJournal
         ArgumentNullException.ThrowIfNull(persistenceId);
         using var subscription = live ? _changes.Subscribe(ChangeNotifier.PersistenceIdKey(persistenceId)) : null;
         var next = fromSequenceNr;
+        var outage = new Outage();
         while (next <= toSequenceNr)
         {
-            var page = await ReadPageAsync(
-                _sql.ByPersistenceId,
-                p =>
-                {
-                    p.Add(new NpgsqlParameter { Value = persistenceId });
-                    p.Add(new NpgsqlParameter { Value = next });
-                    p.Add(new NpgsqlParameter { Value = toSequenceNr });
-                    p.Add(new NpgsqlParameter { Value = (long)_pageSize });
-                },
-                r => (Ordering: r.GetInt64(0), SequenceNr: r.GetInt64(1),
-                    Payload: new SerializedPayload(r.GetString(2), r.GetInt32(3), r.GetFieldValue<byte[]>(4)),
-                    Tags: r.GetFieldValue<string[]>(5), Timestamp: r.GetFieldValue<DateTimeOffset>(7)),
-                $"Reading events of '{persistenceId}'", cancellationToken).ConfigureAwait(false);
+            var from = next;
+            var page = await ReadAsync(
+                live, outage, () => ReadPageAsync(
+                    _sql.ByPersistenceId,
+                    p =>
+                    {
+                        p.Add(new NpgsqlParameter { Value = persistenceId });
+                        p.Add(new NpgsqlParameter { Value = from });
+                        p.Add(new NpgsqlParameter { Value = toSequenceNr });
+                        p.Add(new NpgsqlParameter { Value = (long)_pageSize });
+                    },
+                    r => (Ordering: r.GetInt64(0), SequenceNr: r.GetInt64(1),
+                        Payload: new SerializedPayload(r.GetString(2), r.GetInt32(3), r.GetFieldValue<byte[]>(4)),
+                        Tags: r.GetFieldValue<string[]>(5), Timestamp: r.GetFieldValue<DateTimeOffset>(7)),
+                    $"Reading events of '{persistenceId}'", cancellationToken), cancellationToken).ConfigureAwait(false);
             foreach (var row in page)
             {
                 yield return ToEnvelope(row.Ordering, persistenceId, row.SequenceNr, row.Payload, row.Tags, row.Timestamp);

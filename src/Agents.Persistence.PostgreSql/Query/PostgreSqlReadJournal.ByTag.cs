@@ -37,9 +37,12 @@ public sealed partial class PostgreSqlReadJournal
         }
 
         var retry = FirstRetry;
+        var outage = new Outage();
         while (true)
         {
-            var (horizon, waiting, page) = await ReadTagPageAsync(tag, position, upper, cancellationToken).ConfigureAwait(false);
+            var at = position;
+            var (horizon, waiting, page) = await ReadAsync(
+                live, outage, () => ReadTagPageAsync(tag, at, upper, cancellationToken), cancellationToken).ConfigureAwait(false);
             foreach (var row in page)
             {
                 position = new StreamPosition(row.Transaction, row.Ordering);

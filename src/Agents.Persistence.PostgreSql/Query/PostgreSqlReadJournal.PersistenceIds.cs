@@ -22,14 +22,16 @@ public sealed partial class PostgreSqlReadJournal
         var position = StreamPosition.Start;
         var retry = FirstRetry;
         var waiting = false;
+        var outage = new Outage();
         while (true)
         {
-            var page = await ReadPageAsync(
+            var from = position;
+            var page = await ReadAsync(live, outage, () => ReadPageAsync(
                 live ? _sql.LivePersistenceIds : _sql.CurrentPersistenceIds,
                 p =>
                 {
-                    p.Add(new NpgsqlParameter { Value = position.Transaction, NpgsqlDbType = NpgsqlDbType.Xid8 });
-                    p.Add(new NpgsqlParameter { Value = position.Ordering });
+                    p.Add(new NpgsqlParameter { Value = from.Transaction, NpgsqlDbType = NpgsqlDbType.Xid8 });
+                    p.Add(new NpgsqlParameter { Value = from.Ordering });
                     p.Add(new NpgsqlParameter { Value = (long)_pageSize });
                 },
                 r =>
@@ -40,7 +42,7 @@ public sealed partial class PostgreSqlReadJournal
                         ? ((StreamPosition, string)?)null
                         : (new StreamPosition(r.GetFieldValue<ulong>(first), r.GetInt64(first + 1)), r.GetString(first + 2));
                 },
-                "Reading persistence ids", cancellationToken).ConfigureAwait(false);
+                "Reading persistence ids", cancellationToken), cancellationToken).ConfigureAwait(false);
             var rows = page.Where(row => row.HasValue).Select(row => row!.Value).ToList();
             foreach (var (at, persistenceId) in rows)
             {

@@ -16,8 +16,19 @@ namespace Agents.Persistence.PostgreSql.Query;
 /// <see cref="PostgreSqlPersistence"/>.
 /// </summary>
 /// <remarks>
+/// <para>
 /// A transaction that stays open for long anywhere in the PostgreSQL cluster holds the horizon back and delays
 /// live tag queries until it ends; keep <c>idle_in_transaction_session_timeout</c> set.
+/// </para>
+/// <para>
+/// Failures. A live query outlives database outages: a read that fails is logged and repeated with a backoff (50 ms
+/// doubling up to the poll interval), and the query goes on from where it was once the database is back. A current
+/// query fails with <see cref="JournalStorageException"/> instead, since it promises to end. Both end with an
+/// <see cref="EventDeserializationException"/> (naming the entity, sequence number and manifest) at an event they
+/// cannot read back, after delivering every event before it: a query never skips an event silently, as in Akka.NET,
+/// where such a stream fails. Repair or upcast the stored event, then start the query again from the offset of the
+/// last event it delivered.
+/// </para>
 /// </remarks>
 public sealed partial class PostgreSqlReadJournal :
     ICurrentEventsByPersistenceIdQuery, IEventsByPersistenceIdQuery,
@@ -36,6 +47,7 @@ public sealed partial class PostgreSqlReadJournal :
     private readonly TimeSpan _pollInterval;
     private readonly NotificationListener _listener;
     private readonly ReadSql _sql;
+    private readonly ILogger _logger;
 
     internal PostgreSqlReadJournal(
         NpgsqlDataSource dataSource, JournalSql journalSql, EventCodec codec, PostgreSqlPersistenceOptions options,
@@ -48,14 +60,14 @@ public sealed partial class PostgreSqlReadJournal :
         _pageSize = options.QueryPageSize;
         _pollInterval = options.LivePollInterval;
         _sql = new ReadSql(journalSql.Schema);
-        _listener = new NotificationListener(
-            dataSource, journalSql, changes, options.LivePollInterval, time, loggerFactory.CreateLogger<PostgreSqlReadJournal>());
+        _logger = loggerFactory.CreateLogger<PostgreSqlReadJournal>();
+        _listener = new NotificationListener(dataSource, journalSql, changes, options.LivePollInterval, time, _logger);
     }
 
     /// <summary>Completes once the store listens for change notifications from other processes.</summary>
     public Task Listening => _listener.Listening;
 
-    /// <summary>Stops listening for change notifications.</summary>
+    /// <summary>Stops listening for change notifications. Safe to call more than once.</summary>
     public ValueTask DisposeAsync() => _listener.DisposeAsync();
 
     private EventEnvelope ToEnvelope(
@@ -69,8 +81,12 @@ public sealed partial class PostgreSqlReadJournal :
     {
         try
         {
-            await using var command = _dataSource.CreateCommand(sql);
+            // Prepared on each pooled connection once (Npgsql keeps it with the physical connection): live queries
+            // read the same statements over and over, and planning them is a good part of a small page's cost.
+            await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+            await using var command = new NpgsqlCommand(sql, connection);
             parameters(command.Parameters);
+            await command.PrepareAsync(cancellationToken).ConfigureAwait(false);
             await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
             var rows = new List<T>();
             while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
@@ -82,9 +98,37 @@ public sealed partial class PostgreSqlReadJournal :
         }
         catch (Exception e) when (StorageFailure.IsStorageFailure(e))
         {
+            // Idle pooled connections are likely as dead as this one; the next read should dial afresh.
+            _dataSource.Clear();
             throw StorageFailure.Wrap(_dataSource, what, e, "The query stopped; start it again from its last offset.");
         }
     }
+
+    /// <summary>
+    /// Reads a page for a live query, which outlives database outages: a storage failure is logged and the read
+    /// repeated after <paramref name="outage"/>'s next delay, until it succeeds or the query is cancelled.
+    /// </summary>
+    private async Task<T> ReadLiveAsync<T>(Func<Task<T>> read, Outage outage, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            try
+            {
+                var result = await read().ConfigureAwait(false);
+                outage.End();
+                return result;
+            }
+            catch (JournalStorageException e)
+            {
+                var delay = outage.NextDelay(_pollInterval);
+                LogLiveReadFailed(_logger, delay, e.Message);
+                await Task.Delay(delay, _time, cancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A live query could not read ({Reason}); it tries again in {Delay}")]
+    private static partial void LogLiveReadFailed(ILogger logger, TimeSpan delay, string reason);
 
     /// <summary>
     /// Waits for a change hint, at most <paramref name="retry"/> when rows are known to be waiting (or a current
@@ -100,6 +144,10 @@ public sealed partial class PostgreSqlReadJournal :
 
         return delay * 2 < _pollInterval ? delay * 2 : _pollInterval;
     }
+
+    /// <summary>Reads once for a current query, and until it succeeds for a live one (see <see cref="ReadLiveAsync{T}"/>).</summary>
+    private Task<T> ReadAsync<T>(bool live, Outage outage, Func<Task<T>> read, CancellationToken cancellationToken) =>
+        live ? ReadLiveAsync(read, outage, cancellationToken) : read();
 
     private static ArgumentException UnknownOffset(long value) => new(
         $"Offset {value} names no event of this journal. Pass an offset taken from an EventEnvelope of this store, " +

@@ -9,7 +9,7 @@ public sealed class ActorSystemExtensionsSpec
         public string Owner { get; } = owner;
     }
 
-    private static ActorSystem CreateSystem(string name) => ActorSystem.Create(name, null, new ManualTimeProvider());
+    private static ActorSystem CreateSystem(string name) => ActorSystem.Create(name, timeProvider: new ManualTimeProvider());
 
     [Fact]
     public async Task A_registered_extension_is_found_by_its_type()

@@ -1,3 +1,4 @@
+using Agents.Persistence.Query;
 using Agents.Persistence.Serialization;
 using Agents.Persistence.Snapshots;
 using Agents.TestKit;
@@ -74,6 +75,67 @@ public sealed class BadDataTests(PostgresDatabaseFixture database) : IClassFixtu
             }
         });
         Assert.Equal([1L, 2L], replayed);
+    }
+
+    [Fact]
+    public async Task Live_tag_query_delivers_the_events_before_a_corrupted_one_then_fails_naming_it()
+    {
+        await using var store = await Stores.StartAsync(database);
+        var (tag, pid) = (Stores.UniqueId("tag"), Stores.UniqueId("tagged"));
+        await store.Journal.WriteMessagesAsync([Stores.Write(pid, 1, "t-1", tag), Stores.Write(pid, 2, "t-2", tag), Stores.Write(pid, 3, "t-3", tag)]);
+        await Stores.ExecuteAsync(database.DataSource,
+            """UPDATE agents.journal SET payload = '{"value": 42}' WHERE persistence_id = $1 AND sequence_nr = 2""", pid);
+
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        var delivered = new List<long>();
+        var error = await Assert.ThrowsAsync<EventDeserializationException>(async () =>
+        {
+            await foreach (var e in store.ReadJournal.EventsByTag(tag, Offset.NoOffset, timeout.Token))
+            {
+                delivered.Add(e.SequenceNr);
+            }
+        });
+
+        Assert.Equal([1L], delivered);
+        Assert.Equal((pid, 2L, "agents.testkit.spec-event"), (error.PersistenceId, error.SequenceNr, error.Manifest));
+    }
+
+    [Fact]
+    public async Task Corrupted_event_leaves_other_tags_and_entities_readable_and_writable()
+    {
+        await using var store = await Stores.StartAsync(database);
+        var (brokenTag, healthyTag) = (Stores.UniqueId("bad-tag"), Stores.UniqueId("good-tag"));
+        var (broken, healthy) = (Stores.UniqueId("broken"), Stores.UniqueId("healthy"));
+        await store.Journal.WriteMessagesAsync([Stores.Write(broken, 1, "b-1", brokenTag)]);
+        await store.Journal.WriteMessagesAsync([Stores.Write(healthy, 1, "h-1", healthyTag)]);
+        await Stores.ExecuteAsync(database.DataSource,
+            "UPDATE agents.journal SET manifest = 'training.vanished' WHERE persistence_id = $1", broken);
+
+        await Assert.ThrowsAsync<EventDeserializationException>(async () =>
+        {
+            await foreach (var _ in store.ReadJournal.CurrentEventsByTag(brokenTag, Offset.NoOffset))
+            {
+            }
+        });
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        var live = store.ReadJournal.EventsByTag(healthyTag, Offset.NoOffset, timeout.Token).GetAsyncEnumerator();
+        Assert.True(await live.MoveNextAsync());
+        Assert.Null((await store.Journal.WriteMessagesAsync([Stores.Write(healthy, 2, "h-2", healthyTag)]))[0]);
+        Assert.True(await live.MoveNextAsync());
+        await live.DisposeAsync();
+
+        Assert.Equal([healthy], await ReadIdsAsync(store.ReadJournal.CurrentEventsByPersistenceId(healthy, 2, 2)));
+    }
+
+    private static async Task<List<string>> ReadIdsAsync(IAsyncEnumerable<EventEnvelope> events)
+    {
+        var ids = new List<string>();
+        await foreach (var e in events)
+        {
+            ids.Add(e.PersistenceId);
+        }
+
+        return ids;
     }
 
     [Fact]

@@ -105,6 +105,32 @@ public sealed class GroupCommitTests(PostgresDatabaseFixture database) : IClassF
     }
 
     [Fact]
+    public async Task A_large_batch_spoilt_by_a_second_writer_and_refused_data_fails_only_those_writes()
+    {
+        var time = new ManualTimeProvider();
+        await using var store = await Stores.StartAsync(database, new() { WriteBatchWindow = Window }, time, new BrokenJsonSerializer());
+        var prefix = Stores.UniqueId("large");
+        var owned = $"{prefix}-owned";
+        var setup = store.Journal.WriteMessagesAsync([Stores.Write(owned, 1, "original")]);
+        await time.WaitForTimersAsync();
+        time.Advance(Window);
+        await setup;
+
+        var many = store.Journal.WriteMessagesAsync(
+            [.. Enumerable.Range(0, 200).Select(i => Stores.Write($"{prefix}-{i}", 1, i == 100 ? BrokenJsonSerializer.Poison : "x"))]);
+        await time.WaitForTimersAsync();
+        var intruder = store.Journal.WriteMessagesAsync([Stores.Write(owned, 1, "intruder")]);
+        time.Advance(Window);
+
+        await Assert.ThrowsAsync<SequenceNumberConflictException>(() => intruder);
+        var results = await many;
+        Assert.IsType<WriteRejectedException>(results[100]);
+        Assert.Equal(199, results.Count(r => r is null));
+        Assert.Equal(200L, await Stores.ScalarAsync<long>(
+            database.DataSource, "SELECT count(*) FROM agents.journal WHERE persistence_id LIKE $1 || '%'", prefix));
+    }
+
+    [Fact]
     public async Task A_completed_write_is_visible_to_other_connections()
     {
         await using var store = await Stores.StartAsync(database);

@@ -7,7 +7,7 @@ namespace Agents.Persistence.Tests.Actors;
 
 public sealed class PersistenceExtensionTests
 {
-    private static ActorSystem CreateSystem(string name) => ActorSystem.Create(name, null, new ManualTimeProvider());
+    private static ActorSystem CreateSystem(string name) => ActorSystem.Create(name, timeProvider: new ManualTimeProvider());
 
     [Fact]
     public async Task Get_on_a_system_without_persistence_says_how_to_add_it()
