@@ -264,19 +264,10 @@ internal class Mailbox : IThreadPoolWorkItem
     {
         while (true)
         {
-            var batch = Interlocked.Exchange(ref _systemMessages, null);
-            if (batch is null)
+            var ordered = TakeSystemMessages();
+            if (ordered is null)
             {
                 return;
-            }
-            // The stack holds the newest first; reverse it to process in arrival order.
-            SystemMessage? ordered = null;
-            while (batch is not null)
-            {
-                var next = batch.Next;
-                batch.Next = ordered;
-                ordered = batch;
-                batch = next;
             }
             while (ordered is not null)
             {
@@ -293,6 +284,21 @@ internal class Mailbox : IThreadPoolWorkItem
                 }
             }
         }
+    }
+
+    /// <summary>Takes every queued system message, oldest first (the stack holds the newest first).</summary>
+    private SystemMessage? TakeSystemMessages()
+    {
+        var batch = Interlocked.Exchange(ref _systemMessages, null);
+        SystemMessage? ordered = null;
+        while (batch is not null)
+        {
+            var next = batch.Next;
+            batch.Next = ordered;
+            ordered = batch;
+            batch = next;
+        }
+        return ordered;
     }
 
     /// <summary>Empties a closed mailbox into dead letters; only the thread that won the CAS does it.</summary>
@@ -314,18 +320,10 @@ internal class Mailbox : IThreadPoolWorkItem
         var cell = Cell;
         while (true)
         {
-            var batch = Interlocked.Exchange(ref _systemMessages, null);
-            if (batch is null)
+            var ordered = TakeSystemMessages();
+            if (ordered is null)
             {
                 break;
-            }
-            SystemMessage? ordered = null;
-            while (batch is not null)
-            {
-                var next = batch.Next;
-                batch.Next = ordered;
-                ordered = batch;
-                batch = next;
             }
             while (ordered is not null)
             {

@@ -121,25 +121,7 @@ internal sealed partial class HoconParser
             {
                 ParseField(obj, depth);
             }
-            SkipInlineWhitespaceAndComment();
-            if (_pos >= _length)
-            {
-                continue;
-            }
-            c = _text[_pos];
-            if (c == ',')
-            {
-                _pos++;
-                SkipWhitespaceNewlinesComments();
-                if (_pos < _length && _text[_pos] == ',')
-                {
-                    throw Error(_pos, "expected a key or '}', found a second ','; remove one of the commas");
-                }
-            }
-            else if (c != '\n' && c != '}')
-            {
-                throw Error(_pos, $"expected ',', a newline or '}}' after a field, found {Describe(_pos)}");
-            }
+            SkipSeparator('}', "a field", "a key or '}'");
         }
     }
 
@@ -298,25 +280,7 @@ internal sealed partial class HoconParser
                     : $"expected a value or ']', found {Describe(_pos)}");
             }
             array.AddSlot(ParseValue(depth));
-            SkipInlineWhitespaceAndComment();
-            if (_pos >= _length)
-            {
-                continue;
-            }
-            c = _text[_pos];
-            if (c == ',')
-            {
-                _pos++;
-                SkipWhitespaceNewlinesComments();
-                if (_pos < _length && _text[_pos] == ',')
-                {
-                    throw Error(_pos, "expected a value or ']', found a second ','; remove one of the commas");
-                }
-            }
-            else if (c != '\n' && c != ']')
-            {
-                throw Error(_pos, $"expected ',', a newline or ']' after an array element, found {Describe(_pos)}");
-            }
+            SkipSeparator(']', "an array element", "a value or ']'");
         }
     }
 
@@ -325,6 +289,33 @@ internal sealed partial class HoconParser
         if (depth > _session.MaxDepth)
         {
             throw Error(_pos, $"objects and arrays are nested more than {_session.MaxDepth} deep; flatten the document or raise HoconParseOptions.MaxDepth");
+        }
+    }
+
+    /// <summary>
+    /// Steps over what separates one field or element from the next: a comma (with the newlines and
+    /// comments after it), a newline, or nothing before the closing <paramref name="close"/>.
+    /// </summary>
+    private void SkipSeparator(char close, string item, string expectedNext)
+    {
+        SkipInlineWhitespaceAndComment();
+        if (_pos >= _length)
+        {
+            return;
+        }
+        var c = _text[_pos];
+        if (c == ',')
+        {
+            _pos++;
+            SkipWhitespaceNewlinesComments();
+            if (_pos < _length && _text[_pos] == ',')
+            {
+                throw Error(_pos, $"expected {expectedNext}, found a second ','; remove one of the commas");
+            }
+        }
+        else if (c != '\n' && c != close)
+        {
+            throw Error(_pos, $"expected ',', a newline or '{close}' after {item}, found {Describe(_pos)}");
         }
     }
 }
