@@ -71,10 +71,10 @@ internal sealed partial class ShardRegion : ActorBase
                 OnShardTerminated(terminated.ActorRef);
                 return true;
             case GetShardRegionState:
-                Context.ActorOf(Props.Create(() => new ShardRegionQuery(_shards.Values.ToArray(), Sender, false)));
+                Query(statsOnly: false);
                 return true;
             case GetShardRegionStats:
-                Context.ActorOf(Props.Create(() => new ShardRegionQuery(_shards.Values.ToArray(), Sender, true)));
+                Query(statsOnly: true);
                 return true;
             case GracefulShutdown:
                 OnGracefulShutdown();
@@ -83,6 +83,14 @@ internal sealed partial class ShardRegion : ActorBase
                 Deliver(message, Sender);
                 return true;
         }
+    }
+
+    private void Query(bool statsOnly)
+    {
+        // The props factory runs later, on the child: take the shards and the asker now.
+        var shards = _shards.Values.ToArray();
+        var replyTo = Sender;
+        Context.ActorOf(Props.Create(() => new ShardRegionQuery(shards, replyTo, statsOnly)));
     }
 
     private async Task StartRememberedShardsAsync()

@@ -12,6 +12,11 @@ public sealed record ShardingSettings
 {
     private const string ReferenceResource = "reference.conf";
 
+    // Declared before Default, which is bound from it during type initialization.
+    /// <summary>The defaults of every setting, parsed from the <c>reference.conf</c> embedded in Agents.Cluster.</summary>
+    public static Config ReferenceConfig { get; } = Config.ParseResource(
+        typeof(ShardingSettings).Assembly, ReferenceResource, HoconParseOptions.Default with { UseEnvironmentVariables = false });
+
     /// <summary>The defaults of every setting (the embedded <c>reference.conf</c>).</summary>
     public static ShardingSettings Default { get; } = FromConfig(Config.Empty);
 
@@ -56,10 +61,6 @@ public sealed record ShardingSettings
     /// </summary>
     /// <value><see cref="PoisonPill.Instance"/>.</value>
     public object StopMessage { get; init; } = PoisonPill.Instance;
-
-    /// <summary>The defaults of every setting, parsed from the <c>reference.conf</c> embedded in Agents.Cluster.</summary>
-    public static Config ReferenceConfig { get; } = Config.ParseResource(
-        typeof(ShardingSettings).Assembly, ReferenceResource, HoconParseOptions.Default with { UseEnvironmentVariables = false });
 
     /// <summary>
     /// Reads the <c>agents.cluster.sharding</c> section of <paramref name="config"/> (typically
