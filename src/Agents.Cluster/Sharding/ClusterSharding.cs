@@ -7,7 +7,9 @@ namespace Agents.Cluster.Sharding;
 /// <summary>
 /// Cluster sharding of one actor system (Akka.NET's extension of the same name): starts a shard region per entity
 /// type and finds it again by type name. Code addresses an entity by sending to its type's region, never by
-/// where the entity lives; on one node every shard is local. Get the instance with <see cref="Get"/>.
+/// where the entity lives; on one node every shard is local. Get the instance with <see cref="Get"/>. Every
+/// region is stopped gracefully (<see cref="GracefulShutdown"/>) in the <c>before-cluster-shutdown</c> phase of
+/// the system's coordinated shutdown.
 /// </summary>
 public sealed class ClusterSharding
 {
@@ -121,8 +123,23 @@ public sealed class ClusterSharding
                 Props.Create(() => new RegionActor(typeName, entityProps, settings, extractor, allocator, rememberEntitiesStore)),
                 "sharding-" + EntityNames.Escape(typeName));
             _regions[typeName] = region;
+            StopOnShutdown(typeName, region);
             return region;
         }
+    }
+
+    /// <summary>
+    /// Lets the coordinated shutdown stop the region gracefully before the cluster is left (Akka.NET's
+    /// cluster-sharding-shutdown-region), so that entities get their stop message rather than being cut off.
+    /// </summary>
+    private void StopOnShutdown(string typeName, IActorRef region)
+    {
+        var shutdown = _system.CoordinatedShutdown;
+        var phase = CoordinatedShutdown.PhaseBeforeClusterShutdown;
+        var timeout = shutdown.GetPhaseTimeout(phase);
+        // The registration lives as long as the system; there is nothing to dispose before it ends.
+        _ = shutdown.AddTask(phase, $"sharding-shutdown-region-{typeName}",
+            _ => region.GracefulStop(timeout, GracefulShutdown.Instance));
     }
 
     /// <summary>The shard region of <paramref name="typeName"/>.</summary>

@@ -51,6 +51,15 @@ internal sealed partial class Shard : ActorBase
         }
     }
 
+    protected override void PostStop()
+    {
+        // Messages still held for starting or passivating entities are not lost silently.
+        foreach (var entityId in _buffers.Keys.ToArray())
+        {
+            DeadLetterBuffer(entityId);
+        }
+    }
+
     protected override bool Receive(object message)
     {
         switch (message)
@@ -91,9 +100,8 @@ internal sealed partial class Shard : ActorBase
 
     private void Deliver(object message, IActorRef sender)
     {
-        if (_extractor.EntityId(message) is not { Length: > 0 } entityId)
+        if (EntityIdOf(message) is not { } entityId)
         {
-            ShardingLog.NoEntityId(Log, _typeName, message.GetType().Name);
             Unhandled(message);
             return;
         }
@@ -132,14 +140,50 @@ internal sealed partial class Shard : ActorBase
             sender.Tell(new StartEntityAck(entityId, _shardId), Self);
             return;
         }
-        if (_extractor.EntityMessage(message) is not { } payload)
+        if (EntityMessageOf(message, entityId) is not { } payload)
         {
-            ShardingLog.NoEntityMessage(Log, _shardId, _typeName, message.GetType().Name, entityId);
             Unhandled(message);
             return;
         }
         Touch(entityId);
         entity.Tell(payload, sender);
+    }
+
+    // A bug in the extractor must not restart the shard, which would stop all of its entities.
+    private string? EntityIdOf(object message)
+    {
+        try
+        {
+            if (_extractor.EntityId(message) is { Length: > 0 } entityId)
+            {
+                return entityId;
+            }
+        }
+        catch (Exception e)
+        {
+            ShardingLog.ExtractorFailed(Log, _typeName, message.GetType().Name, e);
+            return null;
+        }
+        ShardingLog.NoEntityId(Log, _typeName, message.GetType().Name);
+        return null;
+    }
+
+    private object? EntityMessageOf(object message, string entityId)
+    {
+        try
+        {
+            if (_extractor.EntityMessage(message) is { } payload)
+            {
+                return payload;
+            }
+        }
+        catch (Exception e)
+        {
+            ShardingLog.ExtractorFailed(Log, _typeName, message.GetType().Name, e);
+            return null;
+        }
+        ShardingLog.NoEntityMessage(Log, _shardId, _typeName, message.GetType().Name, entityId);
+        return null;
     }
 
     private void Buffer(Queue<BufferedMessage> buffer, string entityId, object message, IActorRef sender)

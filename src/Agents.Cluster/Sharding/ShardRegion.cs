@@ -55,7 +55,11 @@ internal sealed partial class ShardRegion : ActorBase
         }
     }
 
-    protected override void PostStop() => _stopping.Cancel();
+    protected override void PostStop()
+    {
+        _stopping.Cancel();
+        _stopping.Dispose();
+    }
 
     protected override bool Receive(object message)
     {
@@ -69,6 +73,9 @@ internal sealed partial class ShardRegion : ActorBase
                 return true;
             case Terminated terminated:
                 OnShardTerminated(terminated.ActorRef);
+                return true;
+            case RestartShard restart:
+                StartShard(restart.ShardId);
                 return true;
             case GetShardRegionState:
                 Query(statsOnly: false);
@@ -108,11 +115,7 @@ internal sealed partial class ShardRegion : ActorBase
         _rememberedShards.UnionWith(shards);
         foreach (var shardId in shards.Order(StringComparer.Ordinal))
         {
-            if (!_homes.ContainsKey(shardId) && !_pending.ContainsKey(shardId))
-            {
-                _pending[shardId] = [];
-                RequestShardHome(shardId);
-            }
+            StartShard(shardId);
         }
     }
 
@@ -124,13 +127,12 @@ internal sealed partial class ShardRegion : ActorBase
             Context.System.DeadLetters.Tell(new DeadLetter(message, sender, Self), sender);
             return;
         }
-        if (_extractor.EntityId(message) is not { Length: > 0 } || _extractor.ShardId(message) is not { Length: > 0 } shardId)
+        if (ShardIdOf(message) is not { } shardId)
         {
-            ShardingLog.NoEntityId(Log, _typeName, message.GetType().Name);
             Unhandled(message);
             return;
         }
-        if (_homes.TryGetValue(shardId, out var home))
+        if (_homes.TryGetValue(shardId, out var home) || (!_pending.ContainsKey(shardId) && TryAllocate(shardId, out home)))
         {
             DeliverTo(home, shardId, message, sender);
             return;
@@ -141,13 +143,47 @@ internal sealed partial class ShardRegion : ActorBase
             Context.System.DeadLetters.Tell(new DeadLetter(message, sender, Self), sender);
             return;
         }
-        if (!_pending.TryGetValue(shardId, out var buffer))
-        {
-            _pending[shardId] = buffer = [];
-            RequestShardHome(shardId);
-        }
-        buffer.Add(new BufferedMessage(message, sender));
+        _pending[shardId].Add(new BufferedMessage(message, sender));
         _pendingCount++;
+    }
+
+    /// <summary>The shard of <paramref name="message"/>, or null (logged) when it is for no entity or the extractor fails.</summary>
+    private string? ShardIdOf(object message)
+    {
+        try
+        {
+            if (_extractor.EntityId(message) is { Length: > 0 } && _extractor.ShardId(message) is { Length: > 0 } shardId)
+            {
+                return shardId;
+            }
+        }
+        catch (Exception e)
+        {
+            // A bug in the extractor must not restart the region, which would stop every entity of the type.
+            ShardingLog.ExtractorFailed(Log, _typeName, message.GetType().Name, e);
+            return null;
+        }
+        ShardingLog.NoEntityId(Log, _typeName, message.GetType().Name);
+        return null;
+    }
+
+    /// <summary>
+    /// Asks the allocator for the home of <paramref name="shardId"/>. An answer that is already there (always, on
+    /// one node) is used at once; otherwise the shard's messages are buffered until it arrives.
+    /// </summary>
+    private bool TryAllocate(string shardId, out IActorRef home)
+    {
+        var allocation = _allocator.AllocateShardAsync(_typeName, shardId, Self, _stopping.Token);
+        if (allocation.IsCompletedSuccessfully)
+        {
+            home = allocation.Result;
+            _homes[shardId] = home;
+            return true;
+        }
+        _pending[shardId] = [];
+        _ = allocation.PipeTo(Self, Self, region => new ShardHomeAllocated(shardId, region), e => new ShardHomeFailed(shardId, e));
+        home = null!;
+        return false;
     }
 
     private void DeliverTo(IActorRef home, string shardId, object message, IActorRef sender)
@@ -156,10 +192,13 @@ internal sealed partial class ShardRegion : ActorBase
         target.Tell(message, sender);
     }
 
-    private void RequestShardHome(string shardId)
+    /// <summary>Starts a remembered shard without a message: locally, or wherever the allocator puts it.</summary>
+    private void StartShard(string shardId)
     {
-        _ = _allocator.AllocateShardAsync(_typeName, shardId, Self, _stopping.Token)
-            .PipeTo(Self, Self, region => new ShardHomeAllocated(shardId, region), e => new ShardHomeFailed(shardId, e));
+        if (!_shuttingDown && !_homes.ContainsKey(shardId) && !_pending.ContainsKey(shardId) && TryAllocate(shardId, out var home))
+        {
+            OnShardHome(shardId, home);
+        }
     }
 
     private void OnShardHome(string shardId, IActorRef region)
@@ -215,6 +254,11 @@ internal sealed partial class ShardRegion : ActorBase
             _shards.Remove(shardId);
             // Its next message allocates it again (here: starts it again).
             _homes.Remove(shardId);
+            if (_store is not null && !_shuttingDown)
+            {
+                // It stopped on a failure (of its store, typically); its remembered entities must come back without a message.
+                Timers.StartSingleTimer(new RestartShard(shardId), new RestartShard(shardId), _settings.EntityRestartBackoff);
+            }
         }
         if (_shuttingDown && _shards.Count == 0)
         {
@@ -259,6 +303,9 @@ internal sealed partial class ShardRegion : ActorBase
 
     /// <summary>The allocator named the region that hosts <paramref name="ShardId"/>.</summary>
     private sealed record ShardHomeAllocated(string ShardId, IActorRef Region);
+
+    /// <summary>Timer: start again a remembered shard that stopped on a failure.</summary>
+    private sealed record RestartShard(string ShardId);
 
     /// <summary>The allocator could not place <paramref name="ShardId"/>.</summary>
     private sealed record ShardHomeFailed(string ShardId, Exception Cause);

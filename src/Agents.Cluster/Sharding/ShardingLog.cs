@@ -44,4 +44,8 @@ internal static partial class ShardingLog
     [LoggerMessage(EventId = 3010, Level = LogLevel.Warning,
         Message = "Shard {ShardId} of type '{TypeName}' got a {MessageType} for entity {EntityId}, but the message extractor gave no message to deliver; it is unhandled")]
     public static partial void NoEntityMessage(ILogger logger, string shardId, string typeName, string messageType, string entityId);
+
+    [LoggerMessage(EventId = 3011, Level = LogLevel.Error,
+        Message = "The message extractor of type '{TypeName}' failed on a {MessageType}; the message is unhandled")]
+    public static partial void ExtractorFailed(ILogger logger, string typeName, string messageType, Exception exception);
 }

@@ -64,10 +64,27 @@ public sealed class GracefulShutdownSpec(ITestOutputHelper output) : ActorTestKi
         var region = StartRegion(ShardingSettings.Default with { StopMessage = "finish" }, "a");
         region.Tell(GracefulShutdown.Instance);
         ExpectMsg("finishing");
+        var entity = LastSender;
 
         region.Tell(new ShardingEnvelope("a", 1));
 
         ExpectDeadLetter<ShardingEnvelope>(e => Equals(e.Message, 1));
         ExpectNoMsg();
+        entity.Tell("stop");
+    }
+
+    [Fact]
+    public async Task Terminating_the_system_shuts_the_regions_down_gracefully_first()
+    {
+        var region = StartRegion(ShardingSettings.Default with { StopMessage = "finish" }, "a");
+        Watch(region);
+
+        var terminating = Sys.Terminate();
+
+        Assert.Equal("finishing", ExpectMsg<string>());
+        LastSender.Tell("stop");
+        ExpectMsg<EntityDown>();
+        ExpectTerminated(region);
+        await terminating;
     }
 }

@@ -64,6 +64,8 @@ public sealed class PassivationSpec(ITestOutputHelper output) : ActorTestKit(out
         Advance(Idle);
 
         Assert.Equal("finishing", ExpectMsg<string>());
+        LastSender.Tell("stop");
+        ExpectMsg<EntityDown>();
     }
 
     [Fact]

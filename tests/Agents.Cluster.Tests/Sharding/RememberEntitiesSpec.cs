@@ -119,4 +119,35 @@ public sealed class RememberEntitiesSpec(ITestOutputHelper output) : ActorTestKi
 
         Assert.Contains("remember-entities on but no store", error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_shard_whose_store_fails_stops_and_comes_back_with_its_remembered_entities_after_the_backoff()
+    {
+        var store = new FlakyRememberStore(failingWrite: 2);
+        var region = ClusterSharding.Get(Sys).Start(
+            "echo", TestEntity.PropsFor(TestActor), Remembering, HashCodeMessageExtractor.Create(1), store);
+        region.Tell(new ShardingEnvelope("a", 1));
+        ExpectMsg<EntityUp>();
+        ExpectMsg<Echo>();
+
+        EventFilter.Error("could not record its entities").ExpectOne(() => region.Tell(new ShardingEnvelope("b", 1)));
+        Assert.Equal("a", ExpectMsg<EntityDown>().EntityId);
+        ExpectDeadLetter<ShardingEnvelope>(e => e.EntityId == "b");
+        Advance(Remembering.EntityRestartBackoff);
+
+        Assert.Equal("a", ExpectMsg<EntityUp>().EntityId);
+        ExpectNoMsg();
+    }
+
+    [Fact]
+    public async Task A_journal_that_does_not_know_the_sharding_events_is_an_error_naming_the_fix()
+    {
+        var journal = new InMemoryJournal(new JsonEventSerializer(ManifestRegistry.Create()));
+        var store = new JournalRememberEntitiesStore(journal);
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => store.AddShardAsync("echo", "1"));
+
+        Assert.Contains("rejected the sharding record of 'sharding/echo'", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Fix: add JournalRememberEntitiesStore.EventTypes", error.Message, StringComparison.Ordinal);
+    }
 }

@@ -172,4 +172,19 @@ public sealed class ShardRegionSpec(ITestOutputHelper output) : ActorTestKit(out
         Assert.Same(ClusterSharding.Get(Sys), ClusterSharding.Get(Sys));
         Assert.NotSame(ClusterSharding.Get(Sys), ClusterSharding.Get(other));
     }
+
+    [Fact]
+    public void A_failing_extractor_leaves_the_message_unhandled_and_the_entities_running()
+    {
+        var extractor = HashCodeMessageExtractor.Create(10, m => m is int n ? 100 / n + "" : null);
+        var region = ClusterSharding.Get(Sys).Start("numbers", TestEntity.PropsFor(TestActor), ShardingSettings.Default, extractor);
+        region.Tell(5);
+        var up = ExpectMsg<EntityUp>();
+        ExpectMsg<Echo>();
+
+        EventFilter.Error("message extractor of type 'numbers' failed").ExpectOne(() => region.Tell(0));
+
+        region.Tell(5);
+        Assert.Equal(up.Entity, ExpectMsg<Echo>().Entity);
+    }
 }

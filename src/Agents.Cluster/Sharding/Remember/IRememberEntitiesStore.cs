@@ -5,10 +5,11 @@ namespace Agents.Cluster.Sharding.Remember;
 /// that a restarted node starts them again. One store serves every type and shard of a system.
 /// </summary>
 /// <remarks>
-/// Calls for one (type, shard) pair come from one shard actor, one at a time; calls for the shard list of one
-/// type come from its region, one at a time. Calls for different pairs may overlap, so an implementation must
-/// be safe for concurrent use. A call that throws means the outcome is unknown; the caller stops and reads the
-/// store again when it starts.
+/// Entity calls for one (type, shard) pair come from one shard actor, one at a time. <see cref="AddShardAsync"/>
+/// is called by every shard of a type as it first starts, so calls for one type's shard list overlap; so do calls
+/// for different shards: an implementation must be safe for concurrent use. A call that throws means the outcome
+/// is unknown; the shard stops, and starts again (reading the store) after
+/// <see cref="ShardingSettings.EntityRestartBackoff"/> or on its next message.
 /// </remarks>
 public interface IRememberEntitiesStore
 {

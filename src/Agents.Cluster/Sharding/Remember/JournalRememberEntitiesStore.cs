@@ -17,6 +17,9 @@ public sealed class JournalRememberEntitiesStore : IRememberEntitiesStore
     private readonly string _writerId = Guid.NewGuid().ToString("N");
     private readonly ConcurrentDictionary<string, long> _highestSequenceNr = new(StringComparer.Ordinal);
 
+    // One append at a time per persistence id: the shards of a type all add themselves to sharding/{type}.
+    private readonly ConcurrentDictionary<string, SemaphoreSlim> _appendGates = new(StringComparer.Ordinal);
+
     /// <summary>Creates the store over <paramref name="journal"/>.</summary>
     public JournalRememberEntitiesStore(IJournal journal)
     {
@@ -108,22 +111,41 @@ public sealed class JournalRememberEntitiesStore : IRememberEntitiesStore
 
     private async Task AppendAsync(string persistenceId, IReadOnlyList<object> events, CancellationToken cancellationToken)
     {
-        if (!_highestSequenceNr.TryGetValue(persistenceId, out var highest))
+        var gate = _appendGates.GetOrAdd(persistenceId, static _ => new SemaphoreSlim(1, 1));
+        await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
         {
-            highest = await _journal.ReadHighestSequenceNrAsync(persistenceId, 0, cancellationToken).ConfigureAwait(false);
+            if (!_highestSequenceNr.TryGetValue(persistenceId, out var highest))
+            {
+                highest = await _journal.ReadHighestSequenceNrAsync(persistenceId, 0, cancellationToken).ConfigureAwait(false);
+            }
+            var representations = new PersistentRepresentation[events.Count];
+            for (var i = 0; i < events.Count; i++)
+            {
+                representations[i] = new PersistentRepresentation(persistenceId, highest + 1 + i, events[i]) { WriterId = _writerId };
+            }
+            IReadOnlyList<Exception?> results;
+            try
+            {
+                results = await _journal.WriteMessagesAsync([new AtomicWrite(representations)], cancellationToken).ConfigureAwait(false);
+            }
+            catch
+            {
+                // The outcome is unknown (or another writer got there first): read the highest number again next time.
+                _highestSequenceNr.TryRemove(persistenceId, out _);
+                throw;
+            }
+            if (results[0] is { } rejection)
+            {
+                throw new InvalidOperationException(
+                    $"The journal rejected the sharding record of '{persistenceId}': {rejection.Message} " +
+                    "Fix: add JournalRememberEntitiesStore.EventTypes to the ManifestRegistry of the journal's serializer.", rejection);
+            }
+            _highestSequenceNr[persistenceId] = highest + events.Count;
         }
-        var representations = new PersistentRepresentation[events.Count];
-        for (var i = 0; i < events.Count; i++)
+        finally
         {
-            representations[i] = new PersistentRepresentation(persistenceId, highest + 1 + i, events[i]) { WriterId = _writerId };
+            gate.Release();
         }
-        var results = await _journal.WriteMessagesAsync([new AtomicWrite(representations)], cancellationToken).ConfigureAwait(false);
-        if (results[0] is { } rejection)
-        {
-            throw new InvalidOperationException(
-                $"The journal rejected the sharding record of '{persistenceId}': {rejection.Message} " +
-                "Add JournalRememberEntitiesStore.EventTypes to the ManifestRegistry of the journal's serializer.", rejection);
-        }
-        _highestSequenceNr[persistenceId] = highest + events.Count;
     }
 }
