@@ -12,6 +12,9 @@ namespace Agents.Cluster.Sharding;
 /// </summary>
 public abstract class HashCodeMessageExtractor : IMessageExtractor
 {
+    // The text of each shard number, made once: ShardId runs for every message a region routes.
+    private readonly string?[] _shardIds;
+
     /// <summary>Creates the extractor.</summary>
     /// <param name="maxNumberOfShards">The number of shards; at least 1, and fixed once entities are remembered.</param>
     /// <exception cref="ArgumentOutOfRangeException">The number is below 1.</exception>
@@ -23,6 +26,7 @@ public abstract class HashCodeMessageExtractor : IMessageExtractor
                 "A sharded type needs at least 1 shard; use ShardingSettings.NumberOfShards (100 by default).");
         }
         MaxNumberOfShards = maxNumberOfShards;
+        _shardIds = new string?[maxNumberOfShards];
     }
 
     /// <summary>The number of shards entity ids are spread over.</summary>
@@ -43,14 +47,17 @@ public abstract class HashCodeMessageExtractor : IMessageExtractor
     /// The shard of <paramref name="entityId"/> among <paramref name="maxNumberOfShards"/>: the same in every
     /// process and every version of Agents.
     /// </summary>
-    public static string ShardIdOf(string entityId, int maxNumberOfShards)
+    public static string ShardIdOf(string entityId, int maxNumberOfShards) =>
+        ShardNumberOf(entityId, maxNumberOfShards).ToString(CultureInfo.InvariantCulture);
+
+    private static uint ShardNumberOf(string entityId, int maxNumberOfShards)
     {
         ArgumentNullException.ThrowIfNull(entityId);
         ArgumentOutOfRangeException.ThrowIfLessThan(maxNumberOfShards, 1);
         var byteCount = Encoding.UTF8.GetByteCount(entityId);
         var buffer = byteCount <= 256 ? stackalloc byte[byteCount] : new byte[byteCount];
         Encoding.UTF8.GetBytes(entityId, buffer);
-        return (MurmurHash3.Hash(buffer, 0) % (uint)maxNumberOfShards).ToString(CultureInfo.InvariantCulture);
+        return MurmurHash3.Hash(buffer, 0) % (uint)maxNumberOfShards;
     }
 
     /// <summary>The entity of a message that is neither a <see cref="ShardingEnvelope"/> nor a <see cref="StartEntity"/>.</summary>
@@ -69,6 +76,14 @@ public abstract class HashCodeMessageExtractor : IMessageExtractor
     public virtual object? EntityMessage(object message) => message is ShardingEnvelope envelope ? envelope.Message : message;
 
     /// <inheritdoc />
-    public string? ShardId(object message) =>
-        EntityId(message) is { Length: > 0 } id ? ShardIdOf(id, MaxNumberOfShards) : null;
+    public string? ShardId(object message)
+    {
+        if (EntityId(message) is not { Length: > 0 } id)
+        {
+            return null;
+        }
+        var number = ShardNumberOf(id, MaxNumberOfShards);
+        // Two threads may both make the text; either copy is right.
+        return _shardIds[number] ??= number.ToString(CultureInfo.InvariantCulture);
+    }
 }

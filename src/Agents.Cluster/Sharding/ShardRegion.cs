@@ -10,7 +10,7 @@ namespace Agents.Cluster.Sharding;
 /// its own <see cref="Shard"/> child or to the region that hosts the shard. Messages of one sender keep their
 /// order: a shard's buffered messages are delivered before any that arrive later.
 /// </summary>
-internal sealed partial class ShardRegion : ActorBase
+internal sealed class ShardRegion : ActorBase
 {
     // A shard that fails this often in a minute (its store keeps failing) is stopped; its next message starts it again.
     private static readonly Actors.SupervisorStrategy s_shardSupervision =
