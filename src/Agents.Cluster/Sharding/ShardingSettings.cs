@@ -49,8 +49,8 @@ public sealed record ShardingSettings
     public int BufferSize { get; init; } = 10_000;
 
     /// <summary>
-    /// With <see cref="RememberEntities"/>: the delay before a remembered entity that stopped without passivating
-    /// is started again (<c>entity-restart-backoff</c>).
+    /// With <see cref="RememberEntities"/>: the delay before a remembered entity that stopped without passivating,
+    /// or a shard that stopped because its store failed, is started again (<c>entity-restart-backoff</c>).
     /// </summary>
     /// <value>10 seconds.</value>
     public TimeSpan EntityRestartBackoff { get; init; } = TimeSpan.FromSeconds(10);
