@@ -1,6 +1,7 @@
 using Agents.Persistence.PostgreSql.Journal;
 using Agents.Persistence.PostgreSql.Query;
 using Agents.Persistence.Query;
+using Agents.Persistence.Serialization;
 using Agents.Persistence.Topics;
 using Microsoft.Extensions.Logging;
 using Npgsql;
@@ -64,7 +65,16 @@ public sealed partial class PostgreSqlTopicLog : ITopicLog, ITopicSubscriptionSt
             return Task.FromCanceled<IReadOnlyList<TopicOffset>>(cancellationToken);
         }
 
-        var events = _codec.Encode(records, _time.GetUtcNow());
+        StoredTopicEvent[] events;
+        try
+        {
+            events = _codec.Encode(records, _time.GetUtcNow());
+        }
+        catch (Exception e) when (e is EventSerializationException or ArgumentException)
+        {
+            return Task.FromException<IReadOnlyList<TopicOffset>>(e);
+        }
+
         return events.Length == 0
             ? Task.FromResult<IReadOnlyList<TopicOffset>>([])
             : _writer.AppendAsync(new AppendRequest(events));

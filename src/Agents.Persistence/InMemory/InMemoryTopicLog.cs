@@ -41,7 +41,16 @@ public sealed class InMemoryTopicLog : ITopicLog, ITopicSubscriptionStore
             return Task.FromCanceled<IReadOnlyList<TopicOffset>>(cancellationToken);
         }
 
-        var stored = _codec.Encode(records, _time.GetUtcNow());
+        StoredTopicEvent[] stored;
+        try
+        {
+            stored = _codec.Encode(records, _time.GetUtcNow());
+        }
+        catch (Exception e) when (e is EventSerializationException or ArgumentException)
+        {
+            return Task.FromException<IReadOnlyList<TopicOffset>>(e);
+        }
+
         var offsets = new TopicOffset[stored.Length];
         if (stored.Length == 0)
         {

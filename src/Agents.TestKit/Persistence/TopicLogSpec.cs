@@ -225,7 +225,7 @@ public abstract class TopicLogSpec : PersistenceSpec, IAsyncLifetime
         await PublishAsync(topic, "2");
         using (var stop = new CancellationTokenSource())
         {
-            var handled = await TakeAsync(Log.SubscribeAsync(await Subscriptions.LoadOffsetAsync(subscription), Mine, stop.Token), 2);
+            var handled = await TakeAsync(Log.SubscribeDurablyAsync(Subscriptions, subscription, Mine, stop.Token), 2);
             await Subscriptions.StoreOffsetAsync(subscription, handled[^1].Offset);
             await stop.CancelAsync();
         }
@@ -235,7 +235,7 @@ public abstract class TopicLogSpec : PersistenceSpec, IAsyncLifetime
             await PublishAsync(topic, i.ToString(System.Globalization.CultureInfo.InvariantCulture));
         }
 
-        var resumed = await TakeAsync(Log.SubscribeAsync(await Subscriptions.LoadOffsetAsync(subscription), Mine), 4);
+        var resumed = await TakeAsync(Log.SubscribeDurablyAsync(Subscriptions, subscription, Mine), 4);
         Assert.Equal(["3", "4", "5", "6"], Values(resumed));
     }
 
@@ -251,11 +251,13 @@ public abstract class TopicLogSpec : PersistenceSpec, IAsyncLifetime
         Assert.Empty(await ToListAsync(Log.ReadAsync(TopicOffset.Start, Mine)));
     }
 
-    /// <summary>An append with an empty topic is refused with an error naming the record.</summary>
+    /// <summary>An append with an empty topic is refused through its task, with an error naming the record.</summary>
     [Fact]
     public async Task Append_with_an_empty_topic_is_refused()
     {
-        var error = await Assert.ThrowsAsync<ArgumentException>(() => Log.AppendAsync([new TopicRecord(" ", new SpecEvent("x"), "p")]));
+        var append = Log.AppendAsync([new TopicRecord(" ", new SpecEvent("x"), "p")]);
+
+        var error = await Assert.ThrowsAsync<ArgumentException>(() => append);
         Assert.Contains("empty topic", error.Message, StringComparison.Ordinal);
     }
 

@@ -17,14 +17,4 @@ public sealed class TopicOffsetTests
     {
         Assert.True(TopicOffset.Start < new TopicOffset(0, 1));
     }
-
-    [Fact]
-    public void Filter_needs_both_a_prefix_and_the_predicate()
-    {
-        var filter = new TopicFilter(topic => topic.EndsWith(".done", StringComparison.Ordinal), ["training."]);
-
-        Assert.True(filter.Accepts("training.done"));
-        Assert.False(filter.Accepts("training.started"));
-        Assert.False(filter.Accepts("deploy.done"));
-    }
 }
