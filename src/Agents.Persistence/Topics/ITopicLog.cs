@@ -21,6 +21,8 @@ namespace Agents.Persistence.Topics;
 public interface ITopicLog
 {
     /// <summary>Appends <paramref name="records"/> and returns their offsets, in order, once they are durable.</summary>
+    /// <param name="records">The events to publish, stored together or not at all.</param>
+    /// <param name="cancellationToken">Cancels an append that was not handed to the storage yet; once handed over it completes.</param>
     /// <exception cref="ArgumentException">A record has an empty topic or publisher; nothing was stored.</exception>
     /// <exception cref="Serialization.EventSerializationException">A payload cannot be stored; nothing was stored.</exception>
     /// <exception cref="Journal.JournalStorageException">The storage failed; whether the events were stored is unknown.</exception>

@@ -20,7 +20,7 @@ public sealed class TopicCodec
     public IEventSerializer Serializer { get; }
 
     /// <summary>Checks and serializes every record; all of them or none, so an append stays atomic.</summary>
-    /// <exception cref="ArgumentException">A record is null or has an empty topic or publisher.</exception>
+    /// <exception cref="ArgumentException">A record is null, has no payload, or has an empty topic or publisher.</exception>
     /// <exception cref="EventSerializationException">A payload cannot be serialized or holds U+0000.</exception>
     public StoredTopicEvent[] Encode(IReadOnlyList<TopicRecord> records, DateTimeOffset publishedAt)
     {
@@ -43,7 +43,13 @@ public sealed class TopicCodec
                     nameof(records));
             }
 
-            ArgumentNullException.ThrowIfNull(record.Payload, nameof(records));
+            if (record.Payload is null)
+            {
+                throw new ArgumentException(
+                    $"Record {i} of the append (topic '{record.Topic}') has no payload; publish an event object. Nothing was stored.",
+                    nameof(records));
+            }
+
             SerializedPayload payload;
             try
             {
