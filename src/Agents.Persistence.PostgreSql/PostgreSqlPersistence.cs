@@ -5,8 +5,10 @@ using Agents.Persistence.PostgreSql.Projections;
 using Agents.Persistence.PostgreSql.Query;
 using Agents.Persistence.PostgreSql.Schema;
 using Agents.Persistence.PostgreSql.Snapshots;
+using Agents.Persistence.PostgreSql.Topics;
 using Agents.Persistence.Query;
 using Agents.Persistence.Serialization;
+using Agents.Persistence.Topics;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
@@ -14,9 +16,9 @@ using Npgsql;
 namespace Agents.Persistence.PostgreSql;
 
 /// <summary>
-/// Event sourcing on PostgreSQL over one <see cref="NpgsqlDataSource"/>: the journal, the snapshot store and the
-/// read journal, sharing one in-process fan-out of change hints so that a live query in this process sees this
-/// process's writes as soon as they commit. <see cref="StartAsync"/> migrates the schema first.
+/// Event sourcing on PostgreSQL over one <see cref="NpgsqlDataSource"/>: the journal, the snapshot store, the
+/// read journal and the topic log, sharing one in-process fan-out of change hints (and one LISTEN connection) so that
+/// a live query in this process sees this process's writes as soon as they commit. <see cref="StartAsync"/> migrates the schema first.
 /// </summary>
 /// <example>
 /// <code>
@@ -39,6 +41,7 @@ public sealed class PostgreSqlPersistence : IAsyncDisposable
         Journal = new PostgreSqlJournal(dataSource, sql, codec, options, changes, time, loggerFactory);
         SnapshotStore = new PostgreSqlSnapshotStore(dataSource, options.Schema, codec, time);
         ReadJournal = new PostgreSqlReadJournal(dataSource, sql, codec, options, changes, time, loggerFactory);
+        TopicLog = new PostgreSqlTopicLog(dataSource, sql, new TopicCodec(codec.Serializer), options, changes, time, loggerFactory);
     }
 
     /// <summary>The settings in use.</summary>
@@ -52,6 +55,9 @@ public sealed class PostgreSqlPersistence : IAsyncDisposable
 
     /// <summary>The read journal (queries).</summary>
     public PostgreSqlReadJournal ReadJournal { get; }
+
+    /// <summary>The durable topic log and the offsets of its durable subscriptions.</summary>
+    public PostgreSqlTopicLog TopicLog { get; }
 
     /// <summary>
     /// Validates <paramref name="options"/>, applies missing migrations (unless turned off) and starts the stores.
@@ -100,10 +106,11 @@ public sealed class PostgreSqlPersistence : IAsyncDisposable
     public ProjectionRunner CreateProjection(string name, string tag, ProjectionHandler handler) =>
         new(_dataSource, ReadJournal, Options.Schema, name, tag, handler);
 
-    /// <summary>Writes what is queued, then stops the writer and the listener. The data source stays open.</summary>
+    /// <summary>Writes what is queued, then stops the writers and the listener. The data source stays open.</summary>
     public async ValueTask DisposeAsync()
     {
         await Journal.DisposeAsync().ConfigureAwait(false);
+        await TopicLog.DisposeAsync().ConfigureAwait(false);
         await ReadJournal.DisposeAsync().ConfigureAwait(false);
     }
 }

@@ -3,6 +3,7 @@ using Agents.Persistence.Journal;
 using Agents.Persistence.PostgreSql.Query;
 using Agents.Persistence.Serialization;
 using Agents.Persistence.Snapshots;
+using Agents.Persistence.Topics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -16,8 +17,9 @@ namespace Agents.Persistence.PostgreSql.Configuration;
 public static class PostgreSqlPersistenceServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers <see cref="PostgreSqlPersistence"/> (and its <see cref="IJournal"/>, <see cref="ISnapshotStore"/> and
-    /// <see cref="PostgreSqlReadJournal"/>) as singletons, with <see cref="PostgreSqlPersistenceOptions"/> bound from
+    /// Registers <see cref="PostgreSqlPersistence"/> (and its <see cref="IJournal"/>, <see cref="ISnapshotStore"/>,
+    /// <see cref="PostgreSqlReadJournal"/>, <see cref="ITopicLog"/> and <see cref="ITopicSubscriptionStore"/>) as
+    /// singletons, with <see cref="PostgreSqlPersistenceOptions"/> bound from
     /// the section <c>agents:persistence:postgresql</c> of <paramref name="configuration"/> (the keys of the
     /// library's <c>reference.conf</c>) and validated. The store needs an <see cref="IEventSerializer"/> in the
     /// container; it uses the registered <see cref="IWriteEventAdapter"/>s, <see cref="TimeProvider"/> and
@@ -51,6 +53,8 @@ public static class PostgreSqlPersistenceServiceCollectionExtensions
         services.TryAddSingleton<IJournal>(provider => provider.GetRequiredService<PostgreSqlPersistence>().Journal);
         services.TryAddSingleton<ISnapshotStore>(provider => provider.GetRequiredService<PostgreSqlPersistence>().SnapshotStore);
         services.TryAddSingleton(provider => provider.GetRequiredService<PostgreSqlPersistence>().ReadJournal);
+        services.TryAddSingleton<ITopicLog>(provider => provider.GetRequiredService<PostgreSqlPersistence>().TopicLog);
+        services.TryAddSingleton<ITopicSubscriptionStore>(provider => provider.GetRequiredService<PostgreSqlPersistence>().TopicLog);
         return services;
     }
 

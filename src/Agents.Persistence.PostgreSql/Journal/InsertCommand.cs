@@ -107,7 +107,8 @@ internal static class InsertCommand
         await copy.CompleteAsync().ConfigureAwait(false);
     }
 
-    private static byte[] AsArray(ReadOnlyMemory<byte> json) =>
+    /// <summary>The bytes of <paramref name="json"/> as an array, without a copy when the memory is a whole array.</summary>
+    internal static byte[] AsArray(ReadOnlyMemory<byte> json) =>
         MemoryMarshal.TryGetArray(json, out var segment) && segment.Offset == 0 && segment.Count == segment.Array!.Length
             ? segment.Array
             : json.ToArray();

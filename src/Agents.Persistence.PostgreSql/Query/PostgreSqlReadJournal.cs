@@ -39,7 +39,6 @@ public sealed partial class PostgreSqlReadJournal :
     // A current query that waits for older transactions to finish re-reads after this, doubling up to the poll interval.
     private static readonly TimeSpan FirstRetry = TimeSpan.FromMilliseconds(5);
 
-    private readonly NpgsqlDataSource _dataSource;
     private readonly EventCodec _codec;
     private readonly ChangeNotifier _changes;
     private readonly TimeProvider _time;
@@ -47,21 +46,21 @@ public sealed partial class PostgreSqlReadJournal :
     private readonly TimeSpan _pollInterval;
     private readonly NotificationListener _listener;
     private readonly ReadSql _sql;
-    private readonly ILogger _logger;
+    private readonly PageReader _pages;
 
     internal PostgreSqlReadJournal(
         NpgsqlDataSource dataSource, JournalSql journalSql, EventCodec codec, PostgreSqlPersistenceOptions options,
         ChangeNotifier changes, TimeProvider time, ILoggerFactory loggerFactory)
     {
-        _dataSource = dataSource;
         _codec = codec;
         _changes = changes;
         _time = time;
         _pageSize = options.QueryPageSize;
         _pollInterval = options.LivePollInterval;
         _sql = new ReadSql(journalSql.Schema);
-        _logger = loggerFactory.CreateLogger<PostgreSqlReadJournal>();
-        _listener = new NotificationListener(dataSource, journalSql, changes, options.LivePollInterval, time, _logger);
+        var logger = loggerFactory.CreateLogger<PostgreSqlReadJournal>();
+        _pages = new PageReader(dataSource, options.LivePollInterval, time, logger);
+        _listener = new NotificationListener(dataSource, journalSql, changes, options.LivePollInterval, time, logger);
     }
 
     /// <summary>Completes once the store listens for change notifications from other processes.</summary>
@@ -75,60 +74,10 @@ public sealed partial class PostgreSqlReadJournal :
         new(Offset.Sequence(ordering), persistenceId, sequenceNr, _codec.DecodePayload(persistenceId, sequenceNr, payload), timestamp, tags);
 
     /// <summary>Runs a page query and maps its rows, turning driver failures into storage exceptions.</summary>
-    private async Task<List<T>> ReadPageAsync<T>(
+    private Task<List<T>> ReadPageAsync<T>(
         string sql, Action<NpgsqlParameterCollection> parameters, Func<NpgsqlDataReader, T> map, string what,
-        CancellationToken cancellationToken)
-    {
-        try
-        {
-            // Prepared on each pooled connection once (Npgsql keeps it with the physical connection): live queries
-            // read the same statements over and over, and planning them is a good part of a small page's cost.
-            await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-            await using var command = new NpgsqlCommand(sql, connection);
-            parameters(command.Parameters);
-            await command.PrepareAsync(cancellationToken).ConfigureAwait(false);
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-            var rows = new List<T>();
-            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-            {
-                rows.Add(map(reader));
-            }
-
-            return rows;
-        }
-        catch (Exception e) when (StorageFailure.IsStorageFailure(e))
-        {
-            // Idle pooled connections are likely as dead as this one; the next read should dial afresh.
-            _dataSource.Clear();
-            throw StorageFailure.Wrap(_dataSource, what, e, "The query stopped; start it again from its last offset.");
-        }
-    }
-
-    /// <summary>
-    /// Reads a page for a live query, which outlives database outages: a storage failure is logged and the read
-    /// repeated after <paramref name="outage"/>'s next delay, until it succeeds or the query is cancelled.
-    /// </summary>
-    private async Task<T> ReadLiveAsync<T>(Func<Task<T>> read, Outage outage, CancellationToken cancellationToken)
-    {
-        while (true)
-        {
-            try
-            {
-                var result = await read().ConfigureAwait(false);
-                outage.End();
-                return result;
-            }
-            catch (JournalStorageException e)
-            {
-                var delay = outage.NextDelay(_pollInterval);
-                LogLiveReadFailed(_logger, delay, e.Message);
-                await Task.Delay(delay, _time, cancellationToken).ConfigureAwait(false);
-            }
-        }
-    }
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "A live query could not read ({Reason}); it tries again in {Delay}")]
-    private static partial void LogLiveReadFailed(ILogger logger, TimeSpan delay, string reason);
+        CancellationToken cancellationToken) =>
+        _pages.ReadPageAsync(sql, parameters, map, what, cancellationToken);
 
     /// <summary>
     /// Waits for a change hint, at most <paramref name="retry"/> when rows are known to be waiting (or a current
@@ -145,9 +94,9 @@ public sealed partial class PostgreSqlReadJournal :
         return delay * 2 < _pollInterval ? delay * 2 : _pollInterval;
     }
 
-    /// <summary>Reads once for a current query, and until it succeeds for a live one (see <see cref="ReadLiveAsync{T}"/>).</summary>
+    /// <summary>Reads once for a current query, and until it succeeds for a live one.</summary>
     private Task<T> ReadAsync<T>(bool live, Outage outage, Func<Task<T>> read, CancellationToken cancellationToken) =>
-        live ? ReadLiveAsync(read, outage, cancellationToken) : read();
+        _pages.ReadAsync(live, outage, read, cancellationToken);
 
     private static ArgumentException UnknownOffset(long value) => new(
         $"Offset {value} names no event of this journal. Pass an offset taken from an EventEnvelope of this store, " +

@@ -61,5 +61,27 @@ public static class JournalSchema
             COMMENT ON TABLE {schema}.projection_offsets IS
                 'The journal ordering of the last event each projection applied, written in the same transaction as its effects.';
             """),
+        new Migration(2, "topic log: topic events and durable subscription offsets", """
+            CREATE TABLE {schema}.topic_events (
+                ordering bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+                topic text NOT NULL,
+                manifest text NOT NULL,
+                version integer NOT NULL,
+                payload jsonb NOT NULL,
+                publisher text NOT NULL,
+                tx xid8 NOT NULL DEFAULT pg_current_xact_id(),
+                created_at timestamptz NOT NULL);
+            COMMENT ON TABLE {schema}.topic_events IS
+                'The durable topic log. Readers read by (tx, ordering) below pg_snapshot_xmin(pg_current_snapshot()), so no late commit is skipped; a topic offset is (tx, ordering).';
+            CREATE INDEX topic_events_position ON {schema}.topic_events (tx, ordering);
+
+            CREATE TABLE {schema}.topic_subscriptions (
+                subscription_id text PRIMARY KEY,
+                tx xid8 NOT NULL,
+                ordering bigint NOT NULL,
+                updated_at timestamptz NOT NULL DEFAULT now());
+            COMMENT ON TABLE {schema}.topic_subscriptions IS
+                'The offset (tx, ordering) of the last topic event each durable subscription handled; it only moves forward.';
+            """),
     ];
 }

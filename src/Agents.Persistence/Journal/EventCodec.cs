@@ -86,7 +86,7 @@ public sealed class EventCodec
     }
 
     /// <summary>Whether the JSON holds the escape <c>\u0000</c> (and not merely an escaped backslash before "u0000").</summary>
-    private static bool ContainsNullCharacter(ReadOnlySpan<byte> json)
+    internal static bool ContainsNullCharacter(ReadOnlySpan<byte> json)
     {
         ReadOnlySpan<byte> escape = "\\u0000"u8;
         for (var at = json.IndexOf(escape); at >= 0; at = NextIndex(json, escape, at))

@@ -2,6 +2,7 @@ using Agents.Hocon.Configuration;
 using Agents.Persistence.Journal;
 using Agents.Persistence.PostgreSql.Configuration;
 using Agents.Persistence.Serialization;
+using Agents.Persistence.Topics;
 using Agents.TestKit;
 using Agents.TestKit.Persistence;
 using Microsoft.Extensions.Configuration;
@@ -36,6 +37,20 @@ public sealed class PostgreSqlPersistenceServiceCollectionTests(PostgresDatabase
         Assert.Equal(1L, await Stores.ScalarAsync<long>(
             database.DataSource, "SELECT count(*) FROM di_bound.journal WHERE persistence_id = 'di-1'"));
         Assert.Equal(TimeSpan.FromMilliseconds(1), provider.GetRequiredService<IOptions<PostgreSqlPersistenceOptions>>().Value.WriteBatchWindow);
+    }
+
+    [Fact]
+    public async Task Topic_log_and_subscription_store_from_the_container_are_the_stores_topic_log()
+    {
+        await using var provider = Build($$"""
+            agents.persistence.postgresql { connection-string = "{{database.ConnectionString}}", schema = di_topics }
+            """);
+        var log = provider.GetRequiredService<ITopicLog>();
+
+        Assert.Same(provider.GetRequiredService<PostgreSqlPersistence>().TopicLog, log);
+        Assert.Same(log, provider.GetRequiredService<ITopicSubscriptionStore>());
+        await log.AppendAsync([new TopicRecord("di.topic", new SpecEvent("x"), "p")]);
+        Assert.Equal(1L, await Stores.ScalarAsync<long>(database.DataSource, "SELECT count(*) FROM di_topics.topic_events"));
     }
 
     [Fact]

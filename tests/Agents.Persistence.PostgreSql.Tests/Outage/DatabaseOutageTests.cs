@@ -3,6 +3,8 @@ using System.Security.Cryptography;
 using Agents.EmbeddedPostgres;
 using Agents.Persistence.Journal;
 using Agents.Persistence.Query;
+using Agents.Persistence.Topics;
+using Agents.TestKit.Persistence;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 
@@ -165,6 +167,38 @@ public sealed class DatabaseOutageTests : IAsyncLifetime
 
         Assert.True(await second);
         Assert.Equal(2L, live.Current.SequenceNr);
+    }
+
+    [Fact]
+    public async Task Live_topic_subscription_resumes_after_the_server_restarts()
+    {
+        var options = new PostgreSqlPersistenceOptions { LivePollInterval = TimeSpan.FromMilliseconds(100) };
+        await using var readerSource = NpgsqlDataSource.Create(_server!.ConnectionString);
+        await using var writerSource = NpgsqlDataSource.Create(_server.ConnectionString);
+        await using var reader = await Stores.StartAsync(readerSource, options);
+        await using var writer = await Stores.StartAsync(writerSource, options);
+        await writer.TopicLog.AppendAsync([new TopicRecord("outage.before", new SpecEvent("before"), "p")]);
+        using var timeout = new CancellationTokenSource(Patience);
+        await using var live = reader.TopicLog.SubscribeAsync(TopicOffset.Start, cancellationToken: timeout.Token).GetAsyncEnumerator();
+        Assert.True(await live.MoveNextAsync());
+
+        var second = live.MoveNextAsync().AsTask();
+        await RestartAsync();
+        while (true)
+        {
+            try
+            {
+                await writer.TopicLog.AppendAsync([new TopicRecord("outage.after", new SpecEvent("after"), "p")], timeout.Token);
+                break;
+            }
+            catch (JournalStorageException)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(100), timeout.Token);
+            }
+        }
+
+        Assert.True(await second);
+        Assert.Equal("outage.after", live.Current.Topic);
     }
 
     /// <summary>
