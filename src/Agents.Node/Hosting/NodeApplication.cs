@@ -46,6 +46,8 @@ public static partial class NodeApplication
         });
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         builder.Logging.AddFilter("Microsoft.Hosting.Lifetime", LogLevel.Warning);
+        // A failed start is reported once, by RunAsync, without the host's stack trace.
+        builder.Logging.AddFilter("Microsoft.Extensions.Hosting", LogLevel.Critical);
 
         builder.Services.AddOptions<NodeOptions>().BindConfiguration(NodeOptions.Section).ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<NodeOptions>, NodeOptionsValidator>();
@@ -60,6 +62,12 @@ public static partial class NodeApplication
         var management = builder.Configuration.GetSection(NodeOptions.Section).Get<NodeOptions>()?.Management ?? new ManagementOptions();
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
+            if (management.Port is < 0 or > 65535)
+            {
+                // The options validator refuses it with a clear message before the server starts.
+                return;
+            }
+
             if (string.Equals(management.Host, "localhost", StringComparison.OrdinalIgnoreCase))
             {
                 kestrel.ListenLocalhost(management.Port);
