@@ -55,6 +55,19 @@ public sealed class NodeLifecycleTests
         Assert.Contains("database:", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task The_host_stops_when_the_actor_system_terminates_by_itself()
+    {
+        using var directory = new TemporaryDirectory();
+        await using var node = await TestNode.StartAsync(new Dictionary<string, string> { ["AGENTS_DATA_DIR"] = directory.Path });
+        var stopping = new TaskCompletionSource();
+        node.App.Lifetime.ApplicationStopping.Register(() => stopping.TrySetResult());
+
+        await node.Runtime.System.Terminate();
+
+        await stopping.Task.WaitAsync(TimeSpan.FromSeconds(30));
+    }
+
     private static bool IsRunning(int processId)
     {
         try

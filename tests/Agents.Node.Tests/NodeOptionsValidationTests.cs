@@ -46,6 +46,15 @@ public sealed class NodeOptionsValidationTests
     }
 
     [Fact]
+    public void A_setting_of_the_wrong_type_is_an_error_naming_the_setting_and_the_value()
+    {
+        var error = Assert.Throws<InvalidOperationException>(() => TestNode.Build(new Dictionary<string, string>(), "--port", "abc"));
+
+        Assert.Contains("'abc'", error.Message, StringComparison.Ordinal);
+        Assert.Contains("agents:node:Management:Port", error.Message, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
     public async Task The_node_refuses_to_start_on_a_non_loopback_address_without_a_token()
     {
         await using var app = TestNode.Build(new Dictionary<string, string>(), "--host", "0.0.0.0");

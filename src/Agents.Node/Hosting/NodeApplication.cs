@@ -59,7 +59,7 @@ public static partial class NodeApplication
         builder.Services.AddOpenApi();
         builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(60));
 
-        var management = builder.Configuration.GetSection(NodeOptions.Section).Get<NodeOptions>()?.Management ?? new ManagementOptions();
+        var management = BindNodeOptions(builder.Configuration).Management;
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             if (management.Port is < 0 or > 65535)
@@ -133,6 +133,22 @@ public static partial class NodeApplication
                 await Console.Error.WriteLineAsync($"agents node: could not start: {e.Message}").ConfigureAwait(false);
                 return 1;
             }
+        }
+    }
+
+    /// <summary>Binds <see cref="NodeOptions"/> now, so that a value of the wrong type stops the node before anything starts.</summary>
+    /// <exception cref="InvalidOperationException">A value cannot be converted; the message names the setting, the value and the fix.</exception>
+    internal static NodeOptions BindNodeOptions(IConfiguration configuration)
+    {
+        try
+        {
+            return configuration.GetSection(NodeOptions.Section).Get<NodeOptions>() ?? new NodeOptions();
+        }
+        catch (InvalidOperationException e)
+        {
+            throw new InvalidOperationException(
+                $"{e.Message} Correct it where it is set: hocon/node.conf (which documents each setting), an AGENTS_* " +
+                "environment variable or a switch.", e);
         }
     }
 

@@ -24,6 +24,7 @@ public sealed partial class NodeRuntime : IHostedService, IAsyncDisposable
     private readonly IEventSerializer _serializer;
     private readonly ILoggerFactory _loggerFactory;
     private readonly ILogger _log;
+    private readonly IHostApplicationLifetime _lifetime;
     private PostgresServer? _embedded;
     private NpgsqlDataSource? _dataSource;
     private PostgreSqlPersistence? _store;
@@ -35,8 +36,12 @@ public sealed partial class NodeRuntime : IHostedService, IAsyncDisposable
     /// <param name="configuration">The merged configuration; its <c>agents</c> section configures the actor system and the store.</param>
     /// <param name="serializer">The serializer of events and snapshots; an empty registry when none is registered.</param>
     /// <param name="loggerFactory">Where the runtime and the actor system log.</param>
-    public NodeRuntime(IOptions<NodeOptions> options, IConfiguration configuration, IEventSerializer serializer, ILoggerFactory loggerFactory)
+    /// <param name="lifetime">Stopped when the actor system terminates by itself, so that the process does not outlive it.</param>
+    public NodeRuntime(
+        IOptions<NodeOptions> options, IConfiguration configuration, IEventSerializer serializer, ILoggerFactory loggerFactory,
+        IHostApplicationLifetime lifetime)
     {
+        _lifetime = lifetime;
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(configuration);
         _options = options.Value;
@@ -104,6 +109,8 @@ public sealed partial class NodeRuntime : IHostedService, IAsyncDisposable
             _system = ActorSystem.Create(_options.Name, _config, TimeProvider.System, _loggerFactory);
             _system.AddPersistence(_store.Journal, _store.SnapshotStore, PersistenceOptions(_config), _serializer);
             LogSystemStarted(_log, _system.Name);
+            _ = _system.WhenTerminated.ContinueWith(
+                _ => _lifetime.StopApplication(), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
         }
         catch
         {
