@@ -1,0 +1,3 @@
+using Agents.Node.Hosting;
+
+return await NodeApplication.RunAsync(args).ConfigureAwait(false);

@@ -1,0 +1,62 @@
+using Agents.Node.Configuration;
+using Agents.Node.Hosting;
+using Agents.Persistence.Serialization;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Agents.Node.Tests;
+
+/// <summary>A node running in this process on a test server (no port), configured by its own environment and switches.</summary>
+internal sealed class TestNode : IAsyncDisposable
+{
+    private TestNode(WebApplication app)
+    {
+        App = app;
+        Client = app.GetTestClient();
+        Runtime = app.Services.GetRequiredService<NodeRuntime>();
+    }
+
+    public WebApplication App { get; }
+
+    public HttpClient Client { get; }
+
+    public NodeRuntime Runtime { get; }
+
+    public static string ConfigFile => Path.Combine(AppContext.BaseDirectory, "node.conf");
+
+    public static WebApplication Build(IReadOnlyDictionary<string, string> environment, params string[] args)
+    {
+        var builder = NodeApplication.CreateBuilder(new NodeConfigurationSources
+        {
+            ConfigFile = ConfigFile,
+            Environment = environment,
+            Args = args,
+        });
+        builder.WebHost.UseTestServer();
+        builder.Services.AddSingleton<IEventSerializer>(new JsonEventSerializer(ManifestRegistry.Create(typeof(CounterActor.Added))));
+        return NodeApplication.Build(builder);
+    }
+
+    public static async Task<TestNode> StartAsync(IReadOnlyDictionary<string, string> environment, params string[] args)
+    {
+        var app = Build(environment, args);
+        try
+        {
+            await app.StartAsync();
+            return new TestNode(app);
+        }
+        catch
+        {
+            await app.DisposeAsync();
+            throw;
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Client.Dispose();
+        await App.StopAsync();
+        await App.DisposeAsync();
+    }
+}
