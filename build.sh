@@ -127,7 +127,7 @@ run_bench() {
 }
 
 run_node() {
-  [[ -f src/Agents.Node/Agents.Node.csproj ]] || fail "there is no node to run yet: src/Agents.Node arrives with issue 5 (the agent platform on one node)."
+  [[ -f src/Agents.Node/Agents.Node.csproj ]] || fail "src/Agents.Node/Agents.Node.csproj is missing: this clone is incomplete."
   [[ "${1:-}" == "--" ]] && shift
   dotnet run --project src/Agents.Node --configuration "$configuration" -- "$@"
 }
