@@ -13,8 +13,7 @@ namespace Agents.Persistence.PostgreSql.Tests.Outage;
 /// Backoff runs on virtual time; waits on the real database are bounded by <see cref="HangGuard"/>, which only
 /// turns a hang into a failure.
 /// </summary>
-public sealed class ActorOutageTests(RestartableServer database, ITestOutputHelper output)
-    : ActorTestKit(output), IClassFixture<RestartableServer>
+public sealed class ActorOutageTests : ActorTestKit, IClassFixture<RestartableServer>
 {
     private const int Actors = 8;
     private const int CommandsBefore = 20;
@@ -22,6 +21,16 @@ public sealed class ActorOutageTests(RestartableServer database, ITestOutputHelp
     private static readonly TimeSpan HangGuard = TimeSpan.FromSeconds(60);
     private static readonly TimeSpan MinBackoff = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(8);
+
+    private readonly RestartableServer _database;
+    private readonly ITestOutputHelper _output;
+
+    public ActorOutageTests(RestartableServer database, ITestOutputHelper output)
+        : base(output)
+    {
+        _database = database;
+        _output = output;
+    }
 
     private sealed record Add(string Value);
 
@@ -36,7 +45,7 @@ public sealed class ActorOutageTests(RestartableServer database, ITestOutputHelp
     [Fact]
     public async Task Actors_fail_back_off_and_recover_every_acknowledged_event_when_the_database_comes_back()
     {
-        await using var dataSource = NpgsqlDataSource.Create(database.Server.ConnectionString);
+        await using var dataSource = NpgsqlDataSource.Create(_database.Server.ConnectionString);
         await using var store = await Stores.StartAsync(dataSource);
         Sys.AddPersistence(store.Journal, store.SnapshotStore, serializer: PersistenceSpec.Serializer, writeAdapters: PersistenceSpec.WriteAdapters);
         var failures = CreateTestProbe();
@@ -52,15 +61,18 @@ public sealed class ActorOutageTests(RestartableServer database, ITestOutputHelp
         SendToAll(supervisors, "before", CommandsBefore);
         Record(acknowledged, ReceiveN(Actors * CommandsBefore, HangGuard));
         SendToAll(supervisors, "at-the-outage", CommandsAtTheOutage);
-        await database.StopAsync();
+        await _database.StopAsync();
         SendToAll(supervisors, "during", 1);
         ExpectOutcomes<PersistFailed>(failures, Actors);
         Record(acknowledged, DrainAcknowledgements());
 
         Advance(MinBackoff);
         ExpectOutcomes<RecoveryFailed>(recoveries, Actors);
-        await database.StartAgainAsync();
+        await _database.StartAgainAsync();
         var recovered = RecoverAll(recoveries);
+        _output.WriteLine(
+            $"acknowledged at the outage: {acknowledged.Values.Sum(a => a.Count(v => v.StartsWith("at-the-outage", StringComparison.Ordinal)))}; " +
+            $"recovered beyond the acknowledged: {ids.Sum(id => recovered[id].Count - acknowledged[id].Count)}");
 
         Assert.All(ids, id => Assert.Superset(acknowledged[id], recovered[id].ToHashSet()));
         Assert.All(ids, id => Assert.Equal(recovered[id].Count, recovered[id].Distinct().Count()));
