@@ -11,8 +11,8 @@ namespace Agents.Persistence.Delivery;
 /// </summary>
 /// <remarks>
 /// The deliveries survive a restart when they are event-sourced: persist "sent" and "confirmed" events and call
-/// <see cref="Deliver(ActorPath, Func{long, object})"/> and <see cref="ConfirmDelivery"/> from their handlers. During recovery <see cref="Deliver(ActorPath, Func{long, object})"/>
-/// only records; the deliveries still unconfirmed when recovery ends are sent again right after it. Snapshots can carry
+/// <see cref="Deliver(ActorPath, Func{long, object})"/> and <see cref="ConfirmDelivery"/> from their handlers. During
+/// recovery <c>Deliver</c> only records; the deliveries still unconfirmed when recovery ends are sent again right after it. Snapshots can carry
 /// the deliveries too (<see cref="GetDeliverySnapshot"/>, <see cref="SetDeliverySnapshot"/>). Redelivery runs on a
 /// timer of the actor system's <see cref="TimeProvider"/>, at half the interval.
 /// </remarks>
