@@ -1,3 +1,5 @@
+using Agents.Hocon;
+
 namespace Agents.Persistence.Actors;
 
 /// <summary>
@@ -6,8 +8,29 @@ namespace Agents.Persistence.Actors;
 /// </summary>
 public sealed record PersistenceOptions
 {
-    /// <summary>The settings used when none are given.</summary>
+    /// <summary>The settings of the embedded <c>reference.conf</c>, for code that builds options without a configuration.</summary>
     public static PersistenceOptions Default { get; } = new();
+
+    /// <summary>
+    /// The library's defaults: its embedded <c>reference.conf</c>, unresolved so that it can be a fallback. Parsed once
+    /// per process; a <see cref="Config"/> is immutable.
+    /// </summary>
+    public static Config Reference { get; } = Config.ParseResource(
+        typeof(PersistenceOptions).Assembly, "reference.conf", new HoconParseOptions { Resolve = false, UseEnvironmentVariables = false });
+
+    /// <summary>
+    /// Reads the <c>agents.persistence</c> section of <paramref name="config"/> (an application configuration or an
+    /// actor system's <see cref="Agents.Actors.ActorSystem.Config"/>, resolved or not) over <see cref="Reference"/>.
+    /// </summary>
+    /// <example><code>var options = PersistenceOptions.FromConfig(Config.ParseFile("application.conf"));</code></example>
+    /// <exception cref="HoconException">
+    /// A setting has a bad value; the message starts with <c>file:line:column</c> and names the path, the value and the fix.
+    /// </exception>
+    public static PersistenceOptions FromConfig(Config config)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        return PersistenceSettingsBinder.Bind(config.WithFallback(Reference).Resolve());
+    }
 
     /// <summary>
     /// How long recovery may go without progress (snapshot loaded, highest sequence number read, next event

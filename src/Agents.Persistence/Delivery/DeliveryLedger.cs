@@ -15,34 +15,40 @@ internal sealed class DeliveryLedger(TimeProvider time)
 
     public int Count => _unconfirmed.Count;
 
-    /// <summary>Records a new delivery; sent now (one attempt) or, during recovery, recorded as already due.</summary>
-    public (long DeliveryId, object Message) Add(IActorRef destination, Func<long, object> mapper, bool send, TimeSpan interval)
+    /// <summary>
+    /// Records a new delivery to <paramref name="destination"/>, sent through <paramref name="target"/> when known (an
+    /// actor ref in this incarnation) or else through a selection of the path; sent now (one attempt) or, during
+    /// recovery, recorded as already due.
+    /// </summary>
+    public (long DeliveryId, object Message) Add(
+        ActorPath destination, IActorRef? target, Func<long, object> mapper, bool send, TimeSpan interval)
     {
         var id = CurrentDeliveryId + 1;
         var message = mapper(id) ?? throw new InvalidOperationException(
-            $"The message mapper of delivery {id} to {destination.Path} returned null; it must build the message to send.");
+            $"The message mapper of delivery {id} to {destination} returned null; it must build the message to send.");
         CurrentDeliveryId = id;
         var now = time.GetTimestamp();
         _unconfirmed[id] = send
-            ? new Entry(destination, message, now, Attempts: 1)
-            : new Entry(destination, message, Due(now, interval), Attempts: 0);
+            ? new Entry(destination, target, message, now, Attempts: 1)
+            : new Entry(destination, target, message, Due(now, interval), Attempts: 0);
         return (id, message);
     }
 
     public bool Confirm(long deliveryId) => _unconfirmed.Remove(deliveryId);
 
     /// <summary>
-    /// Sends again, oldest first, at most <paramref name="burstLimit"/> deliveries whose last attempt is at least
-    /// <paramref name="interval"/> ago; returns those that just reached <paramref name="warnAfter"/> attempts.
+    /// Sends again through <paramref name="send"/>, oldest first, at most <paramref name="burstLimit"/> deliveries
+    /// whose last attempt is at least <paramref name="interval"/> ago; returns those that just reached
+    /// <paramref name="warnAfter"/> attempts.
     /// </summary>
-    public List<UnconfirmedDelivery> Redeliver(IActorRef sender, TimeSpan interval, int burstLimit, int warnAfter)
+    public List<UnconfirmedDelivery> Redeliver(Action<ActorPath, IActorRef?, object> send, TimeSpan interval, int burstLimit, int warnAfter)
     {
         var now = time.GetTimestamp();
         var warnings = new List<UnconfirmedDelivery>();
         var due = _unconfirmed.Where(pair => time.GetElapsedTime(pair.Value.SentAt, now) >= interval).Take(burstLimit).ToList();
         foreach (var (id, entry) in due)
         {
-            entry.Destination.Tell(entry.Message, sender);
+            send(entry.Destination, entry.Target, entry.Message);
             var sent = entry with { SentAt = now, Attempts = entry.Attempts + 1 };
             _unconfirmed[id] = sent;
             if (sent.Attempts == warnAfter)
@@ -57,7 +63,7 @@ internal sealed class DeliveryLedger(TimeProvider time)
     public AtLeastOnceDeliverySnapshot Snapshot() =>
         new(CurrentDeliveryId, [.. _unconfirmed.Select(pair => new UnconfirmedDelivery(pair.Key, pair.Value.Destination, pair.Value.Message))]);
 
-    /// <summary>Replaces the state with <paramref name="snapshot"/>; its deliveries are due at once.</summary>
+    /// <summary>Replaces the state with <paramref name="snapshot"/>; its deliveries are due at once, sent by path.</summary>
     public void Restore(AtLeastOnceDeliverySnapshot snapshot, TimeSpan interval)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
@@ -66,7 +72,7 @@ internal sealed class DeliveryLedger(TimeProvider time)
         CurrentDeliveryId = snapshot.CurrentDeliveryId;
         foreach (var delivery in snapshot.UnconfirmedDeliveries)
         {
-            _unconfirmed[delivery.DeliveryId] = new Entry(delivery.Destination, delivery.Message, due, Attempts: 0);
+            _unconfirmed[delivery.DeliveryId] = new Entry(delivery.Destination, Target: null, delivery.Message, due, Attempts: 0);
             CurrentDeliveryId = Math.Max(CurrentDeliveryId, delivery.DeliveryId);
         }
     }
@@ -74,5 +80,5 @@ internal sealed class DeliveryLedger(TimeProvider time)
     /// <summary>A send time one interval before <paramref name="now"/>, so the delivery is due at once.</summary>
     private long Due(long now, TimeSpan interval) => now - (long)(interval.Ticks * (time.TimestampFrequency / (double)TimeSpan.TicksPerSecond));
 
-    private sealed record Entry(IActorRef Destination, object Message, long SentAt, int Attempts);
+    private sealed record Entry(ActorPath Destination, IActorRef? Target, object Message, long SentAt, int Attempts);
 }

@@ -1,18 +1,23 @@
 using System.Collections.Frozen;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Agents.Persistence.Delivery;
 
 namespace Agents.Persistence.Serialization;
 
 /// <summary>
 /// The default <see cref="IEventSerializer"/>: System.Text.Json over a <see cref="ManifestRegistry"/>, with
 /// upcasters for older versions. Payloads are camelCase JSON (<see cref="JsonSerializerDefaults.Web"/>) unless
-/// other options are given, so stored events read naturally in plain SQL.
+/// other options are given, so stored events read naturally in plain SQL. The library's own stored types
+/// (<see cref="AtLeastOnceDeliverySnapshot"/>) are known without registration.
 /// </summary>
 public sealed class JsonEventSerializer : IEventSerializer
 {
     // A chain longer than this is almost certainly two upcasters pointing at each other.
     private const int MaxUpcastSteps = 64;
+
+    // The library's own stored types; immutable, so one instance serves every serializer in the process.
+    private static readonly ManifestRegistry s_libraryTypes = ManifestRegistry.Create(typeof(AtLeastOnceDeliverySnapshot));
 
     private readonly ManifestRegistry _registry;
     private readonly JsonSerializerOptions _options;
@@ -28,7 +33,9 @@ public sealed class JsonEventSerializer : IEventSerializer
     {
         ArgumentNullException.ThrowIfNull(registry);
         _registry = registry;
-        _options = options ?? new JsonSerializerOptions(JsonSerializerDefaults.Web);
+        // A copy, so the caller's options stay theirs; the converter stores delivered messages under their manifests.
+        _options = options is null ? new JsonSerializerOptions(JsonSerializerDefaults.Web) : new JsonSerializerOptions(options);
+        _options.Converters.Add(new UnconfirmedDeliveryJsonConverter(this));
         _options.MakeReadOnly(populateMissingResolver: true);
         var byKey = new Dictionary<(string, int), IEventUpcaster>();
         foreach (var upcaster in upcasters ?? [])
@@ -52,7 +59,7 @@ public sealed class JsonEventSerializer : IEventSerializer
     {
         ArgumentNullException.ThrowIfNull(value);
         var type = value.GetType();
-        if (!_registry.TryGetByType(type, out var registration))
+        if (!_registry.TryGetByType(type, out var registration) && !s_libraryTypes.TryGetByType(type, out registration))
         {
             throw new EventSerializationException(
                 $"Type {type.FullName} has no registered manifest, so it cannot be stored. Give it a " +
@@ -106,7 +113,7 @@ public sealed class JsonEventSerializer : IEventSerializer
             (manifest, version, node) = (result.Manifest, result.Version, result.Json);
         }
 
-        if (!_registry.TryGetByManifest(manifest, out var registration))
+        if (!_registry.TryGetByManifest(manifest, out var registration) && !s_libraryTypes.TryGetByManifest(manifest, out registration))
         {
             throw new EventSerializationException(
                 $"No type is registered for manifest '{manifest}' (version {version}). Register the type that " +

@@ -24,7 +24,7 @@ public abstract class PersistenceSpec
 
     /// <summary>The serializer every store under test must use: it knows the spec's event and snapshot types.</summary>
     public static IEventSerializer Serializer { get; } = new JsonEventSerializer(
-        ManifestRegistry.Create(typeof(SpecEvent), typeof(SpecSnapshot), typeof(SpecUnreadableEvent)));
+        ManifestRegistry.Create(typeof(SpecEvent), typeof(SpecSnapshot), typeof(SpecUnreadableEvent), typeof(SpecParcel)));
 
     /// <summary>The write adapters every journal under test must use.</summary>
     public static IReadOnlyList<IWriteEventAdapter> WriteAdapters { get; } = [new SpecEventTagger()];

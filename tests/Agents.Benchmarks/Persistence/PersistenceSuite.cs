@@ -1,4 +1,6 @@
 using System.Runtime.CompilerServices;
+using Agents.Actors;
+using Agents.Persistence.Actors;
 using Agents.Persistence.PostgreSql;
 using Agents.Persistence.Snapshots;
 
@@ -6,7 +8,8 @@ namespace Agents.Benchmarks.Persistence;
 
 /// <summary>
 /// The PostgreSQL journal against raw Npgsql on the same server, table shape and 200-byte JSON payload: group
-/// commit, sequential writes, recovery by replay and from a snapshot, and live tag query latency. A private server
+/// commit, sequential writes, recovery by replay and from a snapshot, and live tag query latency, at the journal level
+/// and (<c>persist.actors.*</c>, <c>recovery.actors.*</c>) through persistent actors. A private server
 /// is started for the suite (fsync and synchronous_commit on) and deleted afterwards. Throughput pairs run in
 /// alternating rounds and keep each side's best round: other work on the machine only ever slows a round down.
 /// </summary>
@@ -29,6 +32,9 @@ public sealed class PersistenceSuite : IBenchmarkSuite
         await RawBaselines.SingleRowCommitsAsync(db, TimeSpan.FromMilliseconds(300), cancellationToken);
         await RawBaselines.BatchedInsertsAsync(db, TimeSpan.FromMilliseconds(300), cancellationToken);
         await JournalBenchmarks.ConcurrentWritersAsync(store, 100, TimeSpan.FromMilliseconds(500), "warm", cancellationToken);
+        await using var system = ActorSystem.Create("bench-persistence");
+        system.AddPersistence(store.Journal, store.SnapshotStore, serializer: db.Serializer);
+        await ActorBenchmarks.ConcurrentAsync(system, 100, TimeSpan.FromMilliseconds(500), "actors-warm", false, cancellationToken);
 
         var (concurrent, rawBatched) = await BestOfAsync(
             rounds,
@@ -36,6 +42,13 @@ public sealed class PersistenceSuite : IBenchmarkSuite
             _ => RawBaselines.BatchedInsertsAsync(db, window, cancellationToken));
         yield return new BenchmarkResult("persist.concurrent", concurrent, "events/s", rawBatched, true,
             "≥ 80 % of raw 100-row INSERTs of one entity (1,000 writers)");
+
+        var (actorsConcurrent, actorsRawBatched) = await BestOfAsync(
+            rounds,
+            r => ActorBenchmarks.ConcurrentAsync(system, 1000, window, $"actors-concurrent-{r}", false, cancellationToken),
+            _ => RawBaselines.BatchedInsertsAsync(db, window, cancellationToken));
+        yield return new BenchmarkResult("persist.actors.concurrent", actorsConcurrent, "events/s", actorsRawBatched, true,
+            "≥ 80 % of raw 100-row INSERTs of one entity (1,000 persistent actors, Persist, reply when durable)");
 
         // The baseline above writes one entity, whose index keys arrive in order; 1,000 actors write 1,000 entities.
         var rawSpread = 0.0;
@@ -51,6 +64,10 @@ public sealed class PersistenceSuite : IBenchmarkSuite
         yield return new BenchmarkResult("persist.sequential", sequential, "events/s", rawSingle, true,
             "≥ 90 % of raw single-row commits (interleaved)");
 
+        var (actorSequential, actorRawSingle) = await ActorBenchmarks.SequentialAsync(system, db, window * rounds, cancellationToken);
+        yield return new BenchmarkResult("persist.actors.sequential", actorSequential, "events/s", actorRawSingle, true,
+            "≥ 90 % of raw single-row commits (one actor, Persist, Ask per command, interleaved)");
+
         await JournalBenchmarks.FillEntityAsync(store, "replayed", 1, replayEvents, cancellationToken);
         await db.ExecuteAsync("VACUUM ANALYZE agents.journal", cancellationToken);
         await RawBaselines.ReadBackAsync(db, "agents", "replayed", cancellationToken);
@@ -61,6 +78,14 @@ public sealed class PersistenceSuite : IBenchmarkSuite
             _ => RawBaselines.ReadBackAsync(db, "agents", "replayed", cancellationToken));
         yield return new BenchmarkResult("recovery.replay", replay, "events/s", rawRead, true,
             $"≥ 70 % of raw read-back ({replayEvents:N0} events, deserialized)");
+
+        await ActorBenchmarks.RecoveryAsync(system, "replayed", cancellationToken);
+        var (actorReplay, actorRawRead) = await BestOfAsync(
+            options.Quick ? 5 : 3,
+            _ => ActorBenchmarks.RecoveryAsync(system, "replayed", cancellationToken),
+            _ => RawBaselines.ReadBackAsync(db, "agents", "replayed", cancellationToken));
+        yield return new BenchmarkResult("recovery.actors.replay", actorReplay, "events/s", actorRawRead, true,
+            $"≥ 70 % of raw read-back (a persistent actor recovering {replayEvents:N0} events)");
 
         await JournalBenchmarks.FillEntityAsync(store, "snapshotted", 1, 10_000, cancellationToken);
         await store.SnapshotStore.SaveAsync(
@@ -94,6 +119,19 @@ public sealed class PersistenceSuite : IBenchmarkSuite
             "< 5 ms at 10,000 events/s (baseline: raw NOTIFY→LISTEN)");
         yield return new BenchmarkResult("tag.latency.p99", TagLatencyBenchmark.Percentile(latency!, 99), "ms",
             TagLatencyBenchmark.Percentile(rawLatency, 99), false, "< 25 ms at 10,000 events/s");
+
+        // PersistAsync against Persist on the in-memory journal: the actor's own cost, without a database.
+        await using var memory = ActorSystem.Create("bench-persistence-memory");
+        memory.AddInMemoryPersistence(db.Serializer);
+        var burst = options.Quick ? 100_000 : 500_000;
+        await ActorBenchmarks.BurstAsync(memory, burst, false, cancellationToken);
+        await ActorBenchmarks.BurstAsync(memory, burst, true, cancellationToken);
+        var (persistAsync, persist) = await BestOfAsync(
+            rounds + 1,
+            _ => ActorBenchmarks.BurstAsync(memory, burst, true, cancellationToken),
+            _ => ActorBenchmarks.BurstAsync(memory, burst, false, cancellationToken));
+        yield return new BenchmarkResult("persist.actors.memory.async", persistAsync, "events/s", persist, true,
+            $"for information: PersistAsync vs Persist (baseline), one actor sent {burst:N0} commands, in-memory journal");
     }
 
     /// <summary>Alternates rounds of both sides and keeps each side's best.</summary>
