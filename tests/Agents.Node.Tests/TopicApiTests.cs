@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using Agents.Node.Management;
+using Agents.Persistence.Topics;
 
 namespace Agents.Node.Tests;
 
@@ -103,6 +104,36 @@ public sealed class TopicApiTests(RunningNodeFixture fixture) : IClassFixture<Ru
         Assert.Equal($"{_run}.new", e.GetProperty("topic").GetString());
     }
 
+    [Fact]
+    public async Task The_stream_shows_an_event_of_a_registered_type_as_its_JSON()
+    {
+        await fixture.Node.Runtime.Store.TopicLog.AppendAsync([new TopicRecord($"{_run}.typed", new CounterActor.Added(7), "test")]);
+        using var stream = await OpenStreamAsync($"pattern={_run}.typed&fromBeginning=true");
+
+        var e = await stream.NextEventAsync();
+
+        Assert.Equal(7, e.GetProperty("payload").GetProperty("amount").GetInt32());
+    }
+
+    [Fact]
+    public async Task The_stream_ends_with_an_error_event_at_an_event_the_node_cannot_read()
+    {
+        var schema = fixture.Node.Runtime.Store.Options.Schema;
+        await using (var insert = fixture.Node.Runtime.DataSource.CreateCommand($"""
+            INSERT INTO "{schema}".topic_events (topic, manifest, version, payload, publisher, created_at)
+            VALUES ('{_run}.foreign', 'some.other.service.event', 1, '[]', 'elsewhere', now())
+            """))
+        {
+            await insert.ExecuteNonQueryAsync();
+        }
+
+        using var stream = await OpenStreamAsync($"pattern={_run}.foreign&fromBeginning=true");
+
+        var (name, data) = await stream.NextAsync();
+        Assert.Equal("error", name);
+        Assert.Contains("some.other.service.event", data.GetString(), StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("pattern=orders.%2A%2A")]
     [InlineData("pattern=orders..created")]
@@ -154,12 +185,25 @@ public sealed class TopicApiTests(RunningNodeFixture fixture) : IClassFixture<Ru
 
         public async Task<JsonElement> NextEventAsync()
         {
+            var (name, data) = await NextAsync();
+            Assert.Null(name);
+            return data;
+        }
+
+        /// <summary>The next server-sent event: its name (null for a plain data event) and its data.</summary>
+        public async Task<(string? Name, JsonElement Data)> NextAsync()
+        {
             using var guard = new CancellationTokenSource(Guard);
+            string? name = null;
             while (await reader.ReadLineAsync(guard.Token) is { } line)
             {
-                if (line.StartsWith("data: ", StringComparison.Ordinal))
+                if (line.StartsWith("event: ", StringComparison.Ordinal))
                 {
-                    return JsonSerializer.Deserialize<JsonElement>(line["data: ".Length..]);
+                    name = line["event: ".Length..];
+                }
+                else if (line.StartsWith("data: ", StringComparison.Ordinal))
+                {
+                    return (name, JsonSerializer.Deserialize<JsonElement>(line["data: ".Length..]));
                 }
             }
 

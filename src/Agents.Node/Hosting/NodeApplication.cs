@@ -56,6 +56,7 @@ public static partial class NodeApplication
         builder.Services.AddHostedService(provider => provider.GetRequiredService<NodeRuntime>());
         builder.Services.AddSingleton<PrometheusExporter>();
         builder.Services.AddSingleton<StoreBrowser>();
+        builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi();
         builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(60));

@@ -23,7 +23,7 @@ internal static class TopicEventStream
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     public static async Task<IResult> RunAsync(
-        string? pattern, string? fromBeginning, HttpContext context, NodeRuntime runtime, StoreBrowser store)
+        string? pattern, string? fromBeginning, HttpContext context, NodeRuntime runtime, StoreBrowser store, TimeProvider time)
     {
         var text = pattern ?? "#";
         if (!TopicPattern.TryParse(text, out var parsed, out var error))
@@ -50,7 +50,7 @@ internal static class TopicEventStream
 
         try
         {
-            await FollowAsync(runtime, Filter(parsed), after, response, cancellationToken).ConfigureAwait(false);
+            await FollowAsync(runtime, Filter(parsed), after, response, time, cancellationToken).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -73,7 +73,8 @@ internal static class TopicEventStream
     }
 
     private static async Task FollowAsync(
-        NodeRuntime runtime, TopicFilter filter, TopicOffset after, HttpResponse response, CancellationToken cancellationToken)
+        NodeRuntime runtime, TopicFilter filter, TopicOffset after, HttpResponse response, TimeProvider time,
+        CancellationToken cancellationToken)
     {
         var events = runtime.Store.TopicLog.SubscribeAsync(after, filter, cancellationToken).GetAsyncEnumerator(cancellationToken);
         await using (events.ConfigureAwait(false))
@@ -84,7 +85,7 @@ internal static class TopicEventStream
                 bool more;
                 try
                 {
-                    more = await next.WaitAsync(KeepAlive, TimeProvider.System, cancellationToken).ConfigureAwait(false);
+                    more = await next.WaitAsync(KeepAlive, time, cancellationToken).ConfigureAwait(false);
                 }
                 catch (TimeoutException)
                 {
