@@ -105,6 +105,26 @@ public sealed class TopicApiTests(RunningNodeFixture fixture) : IClassFixture<Ru
     }
 
     [Fact]
+    public async Task The_stream_without_fromBeginning_skips_an_earlier_event_committed_while_an_older_transaction_ran()
+    {
+        await using var older = await fixture.Node.Runtime.DataSource.OpenConnectionAsync();
+        await using var transaction = await older.BeginTransactionAsync();
+        await using (var takeXid = new Npgsql.NpgsqlCommand("SELECT pg_current_xact_id()", older, transaction))
+        {
+            await takeXid.ExecuteScalarAsync();
+        }
+
+        await PublishAsync($"{_run}.before", """{"n":1}""");
+        using var stream = await OpenStreamAsync($"pattern={_run}.%23");
+        await PublishAsync($"{_run}.after", """{"n":2}""");
+        await transaction.CommitAsync();
+
+        var e = await stream.NextEventAsync();
+
+        Assert.Equal($"{_run}.after", e.GetProperty("topic").GetString());
+    }
+
+    [Fact]
     public async Task The_stream_shows_an_event_of_a_registered_type_as_its_JSON()
     {
         await fixture.Node.Runtime.Store.TopicLog.AppendAsync([new TopicRecord($"{_run}.typed", new CounterActor.Added(7), "test")]);

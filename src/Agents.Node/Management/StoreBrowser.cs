@@ -61,22 +61,39 @@ internal sealed class StoreBrowser(NodeRuntime runtime)
     }
 
     /// <summary>
-    /// The offset a live-only reader starts after: the newest event below the read horizon (the oldest transaction
-    /// still running), as the topic log reads. Events committed at or above the horizon come after it, so a reader
-    /// that starts here misses nothing that commits later; at worst it also gets a few events just committed.
+    /// Where a reader of new events only starts: after the newest event below the read horizon (the oldest
+    /// transaction still running), as the topic log reads, skipping the events at or above it that are already
+    /// committed. Starting at the horizon means an event whose transaction commits later is not missed even when
+    /// its offset is lower than one already committed; skipping those already committed means no earlier event is
+    /// shown as new. The skipped set holds only the events committed while some older transaction ran, so it is small
+    /// unless a transaction stays open for long.
     /// </summary>
-    public async Task<TopicOffset> ReadTopicEndAsync(CancellationToken cancellationToken)
+    public async Task<TopicLiveStart> ReadTopicLiveStartAsync(CancellationToken cancellationToken)
     {
         await using var command = runtime.DataSource.CreateCommand($"""
-            SELECT tx::text, ordering FROM {Schema}.topic_events
-            WHERE tx < pg_snapshot_xmin(pg_current_snapshot())
-            ORDER BY tx DESC, ordering DESC
-            LIMIT 1
+            WITH h AS (SELECT pg_snapshot_xmin(pg_current_snapshot()) AS horizon)
+            (SELECT tx::text, ordering, false FROM {Schema}.topic_events, h
+             WHERE tx < h.horizon ORDER BY tx DESC, ordering DESC LIMIT 1)
+            UNION ALL
+            (SELECT tx::text, ordering, true FROM {Schema}.topic_events, h WHERE tx >= h.horizon)
             """);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        return await reader.ReadAsync(cancellationToken).ConfigureAwait(false)
-            ? new TopicOffset(ulong.Parse(reader.GetString(0), CultureInfo.InvariantCulture), reader.GetInt64(1))
-            : TopicOffset.Start;
+        var after = TopicOffset.Start;
+        var committed = new HashSet<TopicOffset>();
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            var offset = new TopicOffset(ulong.Parse(reader.GetString(0), CultureInfo.InvariantCulture), reader.GetInt64(1));
+            if (reader.GetBoolean(2))
+            {
+                committed.Add(offset);
+            }
+            else
+            {
+                after = offset;
+            }
+        }
+
+        return new TopicLiveStart(after, committed);
     }
 
     private static JsonElement ParseJson(string json)

@@ -11,7 +11,8 @@ namespace Agents.Node.Management;
 /// <c>GET /api/topics/stream?pattern=P&amp;fromBeginning=true|false</c>: follows the topic log as
 /// <c>text/event-stream</c>, one <c>data:</c> line per event whose topic matches the pattern (a
 /// <see cref="StreamedTopicEvent"/>), with a comment line every <see cref="KeepAlive"/> so that proxies keep the
-/// connection open. It runs until the client disconnects. An event this node cannot read back (an unknown manifest)
+/// connection open. It runs until the client disconnects or the node stops (so that an open stream does not hold
+/// the shutdown until its timeout). An event this node cannot read back (an unknown manifest)
 /// ends the stream with an <c>event: error</c> naming its offset, since the log never skips an event silently.
 /// </summary>
 internal static class TopicEventStream
@@ -23,7 +24,8 @@ internal static class TopicEventStream
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     public static async Task<IResult> RunAsync(
-        string? pattern, string? fromBeginning, HttpContext context, NodeRuntime runtime, StoreBrowser store, TimeProvider time)
+        string? pattern, string? fromBeginning, HttpContext context, NodeRuntime runtime, StoreBrowser store, TimeProvider time,
+        IHostApplicationLifetime lifetime)
     {
         var text = pattern ?? "#";
         if (!TopicPattern.TryParse(text, out var parsed, out var error))
@@ -40,8 +42,9 @@ internal static class TopicEventStream
                 statusCode: StatusCodes.Status400BadRequest);
         }
 
-        var cancellationToken = context.RequestAborted;
-        var after = replay ? TopicOffset.Start : await store.ReadTopicEndAsync(cancellationToken).ConfigureAwait(false);
+        using var streaming = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, lifetime.ApplicationStopping);
+        var cancellationToken = streaming.Token;
+        var start = replay ? TopicLiveStart.Beginning : await store.ReadTopicLiveStartAsync(cancellationToken).ConfigureAwait(false);
         var response = context.Response;
         response.ContentType = "text/event-stream";
         response.Headers.CacheControl = "no-cache";
@@ -50,11 +53,11 @@ internal static class TopicEventStream
 
         try
         {
-            await FollowAsync(runtime, Filter(parsed), after, response, time, cancellationToken).ConfigureAwait(false);
+            await FollowAsync(runtime, Filter(parsed), start, response, time, cancellationToken).ConfigureAwait(false);
         }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        catch (Exception e) when (e is OperationCanceledException or IOException && cancellationToken.IsCancellationRequested)
         {
-            // The client went away: the normal end of a stream.
+            // The client went away or the node is stopping: the normal end of a stream.
         }
 
         return TypedResults.Empty;
@@ -73,13 +76,15 @@ internal static class TopicEventStream
     }
 
     private static async Task FollowAsync(
-        NodeRuntime runtime, TopicFilter filter, TopicOffset after, HttpResponse response, TimeProvider time,
+        NodeRuntime runtime, TopicFilter filter, TopicLiveStart start, HttpResponse response, TimeProvider time,
         CancellationToken cancellationToken)
     {
-        var events = runtime.Store.TopicLog.SubscribeAsync(after, filter, cancellationToken).GetAsyncEnumerator(cancellationToken);
-        await using (events.ConfigureAwait(false))
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var events = runtime.Store.TopicLog.SubscribeAsync(start.After, filter, stop.Token).GetAsyncEnumerator(stop.Token);
+        var next = Task.FromResult(false);
+        try
         {
-            var next = events.MoveNextAsync().AsTask();
+            next = events.MoveNextAsync().AsTask();
             while (true)
             {
                 bool more;
@@ -104,10 +109,25 @@ internal static class TopicEventStream
                 }
 
                 var envelope = events.Current;
+                if (start.AlreadyCommitted.Contains(envelope.Offset))
+                {
+                    next = events.MoveNextAsync().AsTask();
+                    continue;
+                }
+
                 var streamed = new StreamedTopicEvent(envelope.Offset.ToString(), envelope.Topic, envelope.PublishedAt, PayloadOf(runtime, envelope));
                 await WriteAsync(response, $"data: {JsonSerializer.Serialize(streamed, Json)}\n\n", cancellationToken).ConfigureAwait(false);
                 next = events.MoveNextAsync().AsTask();
             }
+        }
+        finally
+        {
+            // An async iterator refuses DisposeAsync while a MoveNextAsync is pending (NotSupportedException), which
+            // is the case when the client leaves or the node stops between events: cancel the read, let it settle
+            // (its outcome no longer matters), then dispose.
+            await stop.CancelAsync().ConfigureAwait(false);
+            await Task.WhenAny(next).ConfigureAwait(false);
+            await events.DisposeAsync().ConfigureAwait(false);
         }
     }
 
