@@ -55,6 +55,30 @@ public sealed class TopicApiTests(RunningNodeFixture fixture) : IClassFixture<Ru
     }
 
     [Fact]
+    public async Task Publishing_a_JSON_string_with_the_null_character_is_400()
+    {
+        var response = await PublishAsync($"{_run}.orders.created", "\"a\\u0000b\"");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Contains("U+0000", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_published_JSON_value_that_is_not_an_object_is_streamed_back_as_it_was_sent()
+    {
+        await PublishAsync($"{_run}.scalar", "null");
+        await PublishAsync($"{_run}.scalar", "[1,\"two\"]");
+        using var stream = await OpenStreamAsync($"pattern={_run}.scalar&fromBeginning=true");
+
+        var first = await stream.NextEventAsync();
+        var second = await stream.NextEventAsync();
+
+        Assert.Equal(JsonValueKind.Null, first.GetProperty("payload").ValueKind);
+        Assert.Equal("""[1,"two"]""", second.GetProperty("payload").GetRawText());
+    }
+
+    [Fact]
     public async Task The_topic_list_counts_the_events_published_on_each_topic()
     {
         await PublishAsync($"{_run}.a", "1");
