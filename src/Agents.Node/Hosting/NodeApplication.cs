@@ -55,6 +55,8 @@ public static partial class NodeApplication
         builder.Services.AddSingleton<NodeRuntime>();
         builder.Services.AddHostedService(provider => provider.GetRequiredService<NodeRuntime>());
         builder.Services.AddSingleton<PrometheusExporter>();
+        builder.Services.AddSingleton<StoreBrowser>();
+        builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi();
         builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(60));
@@ -95,6 +97,8 @@ public static partial class NodeApplication
         app.MapActorEndpoints();
         app.MapClusterEndpoints();
         app.MapMetricsEndpoints();
+        app.MapJournalEndpoints();
+        app.MapTopicEndpoints();
         app.MapOpenApi();
 
         app.Lifetime.ApplicationStarted.Register(() => LogListening(app));

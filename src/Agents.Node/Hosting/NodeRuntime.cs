@@ -2,6 +2,7 @@ using Agents.Actors;
 using Agents.EmbeddedPostgres;
 using Agents.Hocon;
 using Agents.Node.Configuration;
+using Agents.Node.Topics;
 using Agents.Persistence.Actors;
 using Agents.Persistence.PostgreSql;
 using Agents.Persistence.PostgreSql.Configuration;
@@ -34,7 +35,10 @@ public sealed partial class NodeRuntime : IHostedService, IAsyncDisposable
     /// <summary>Creates the runtime; nothing starts until <see cref="StartAsync"/>.</summary>
     /// <param name="options">The node's settings.</param>
     /// <param name="configuration">The merged configuration; its <c>agents</c> section configures the actor system and the store.</param>
-    /// <param name="serializer">The serializer of events and snapshots; an empty registry when none is registered.</param>
+    /// <param name="serializer">
+    /// The serializer of events and snapshots; an empty registry when none is registered. The runtime adds JSON
+    /// documents (<see cref="NodeEventSerializer"/>) to it.
+    /// </param>
     /// <param name="loggerFactory">Where the runtime and the actor system log.</param>
     /// <param name="lifetime">Stopped when the actor system terminates by itself, so that the process does not outlive it.</param>
     public NodeRuntime(
@@ -46,7 +50,8 @@ public sealed partial class NodeRuntime : IHostedService, IAsyncDisposable
         ArgumentNullException.ThrowIfNull(configuration);
         _options = options.Value;
         _config = NodeConfiguration.ToHocon(configuration);
-        _serializer = serializer;
+        ArgumentNullException.ThrowIfNull(serializer);
+        _serializer = new NodeEventSerializer(serializer);
         _loggerFactory = loggerFactory;
         _log = loggerFactory.CreateLogger("Agents.Node");
     }
@@ -54,6 +59,12 @@ public sealed partial class NodeRuntime : IHostedService, IAsyncDisposable
     /// <summary>The actor system, once started.</summary>
     /// <exception cref="InvalidOperationException">The runtime has not started.</exception>
     public ActorSystem System => _system ?? throw NotStarted();
+
+    /// <summary>
+    /// The serializer of the node's store: the registered one, plus <see cref="JsonPayload"/> documents (manifest
+    /// <c>json</c>), which the management API publishes.
+    /// </summary>
+    public IEventSerializer Serializer => _serializer;
 
     /// <summary>The PostgreSQL store (journal, snapshots, queries), once started.</summary>
     /// <exception cref="InvalidOperationException">The runtime has not started.</exception>
