@@ -79,13 +79,20 @@ internal sealed partial class ManagementClient
         }
     }
 
+    private static string OneLine(string json)
+    {
+        using var document = JsonDocument.Parse(json);
+        return JsonSerializer.Serialize(document.RootElement);
+    }
+
     private static TopicEvent ReadTopicEvent(string data)
     {
         try
         {
             var parsed = JsonSerializer.Deserialize<TopicEvent>(data, Json)
                 ?? throw new ManagementException("the node streamed an event whose data is 'null'");
-            return parsed with { Json = data };
+            // A data field may span several lines; --json promises one line per event.
+            return parsed with { Json = data.Contains('\n', StringComparison.Ordinal) ? OneLine(data) : data };
         }
         catch (JsonException e)
         {

@@ -7,5 +7,5 @@ namespace Agents.Cli.Management;
 /// <param name="Topic">The topic it was published to.</param>
 /// <param name="PublishedAt">When, as the node formats it.</param>
 /// <param name="Payload">The event's JSON.</param>
-/// <param name="Json">The data line as the node sent it, for <c>--json</c>.</param>
+/// <param name="Json">The data as the node sent it, for <c>--json</c>; put on one line when it spanned several.</param>
 internal sealed record TopicEvent(JsonElement Offset, string Topic, string? PublishedAt, JsonElement Payload, string Json);
