@@ -75,4 +75,15 @@ public sealed class ClusterShowCommandTests
 
         Assert.Equal("http://10.0.0.7:9200/api/cluster", node.LastRequest.RequestUri!.ToString());
     }
+
+    [Fact]
+    public async Task Global_options_may_come_before_the_command()
+    {
+        var node = Node();
+
+        var run = await ConsoleRun.Against(node, "--node", "http://10.0.0.8:9300", "cluster", "show");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal("http://10.0.0.8:9300/api/cluster", node.LastRequest.RequestUri!.ToString());
+    }
 }

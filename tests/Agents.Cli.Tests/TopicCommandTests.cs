@@ -129,6 +129,19 @@ public sealed class TopicCommandTests
         Assert.StartsWith("agents: the node has no GET ", Assert.Single(run.ErrorLines));
     }
 
+    [Fact]
+    public async Task Tail_fails_with_exit_code_1_naming_an_event_that_is_not_json()
+    {
+        var node = new StubNode().On("GET /api/topics/stream", _ => EventStream("data: not json\n\n", chunkSize: 64, whenDrained: null));
+
+        var run = await ConsoleRun.Against(node, "topic", "tail", "orders.*");
+
+        Assert.Equal(1, run.ExitCode);
+        var line = Assert.Single(run.ErrorLines);
+        Assert.StartsWith("agents: the node streamed an event that is not the expected JSON", line);
+        Assert.EndsWith(": not json", line);
+    }
+
     private static HttpResponseMessage EventStream(string text, int chunkSize, Action? whenDrained)
     {
         var content = new StreamContent(ChunkedStream.Of(text.ReplaceLineEndings("\n"), chunkSize, whenDrained));
