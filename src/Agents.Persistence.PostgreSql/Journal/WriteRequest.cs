@@ -1,17 +1,27 @@
+using Agents.Persistence.Actors;
 using Agents.Persistence.Journal;
 
 namespace Agents.Persistence.PostgreSql.Journal;
 
-/// <summary>One <c>WriteMessagesAsync</c> call on its way through the group-committing writer.</summary>
-internal sealed class WriteRequest
+/// <summary>
+/// One <c>WriteMessagesAsync</c> call on its way through the group-committing writer. It is the completion task's
+/// <see cref="Task.AsyncState"/>, so a persistent actor can have its outcome posted to its mailbox from the writer
+/// (<see cref="IWriteCompletionNotifier"/>) while awaiting callers still continue off the writer.
+/// </summary>
+internal sealed class WriteRequest : IWriteCompletionNotifier
 {
-    private readonly TaskCompletionSource<IReadOnlyList<Exception?>> _completion =
-        new(TaskCreationOptions.RunContinuationsAsynchronously);
+    // Marks a request whose completion already ran the callback (or found none).
+    private static readonly Action<object?> s_completed = static _ => { };
+
+    private readonly TaskCompletionSource<IReadOnlyList<Exception?>> _completion;
+    private Action<object?>? _callback;
+    private object? _callbackState;
 
     /// <param name="writes">The accepted writes: their index in the call, and their events.</param>
     /// <param name="results">The call's results, with rejections already filled in.</param>
     public WriteRequest(IReadOnlyList<(int Index, StoredEvent[] Events)> writes, Exception?[] results)
     {
+        _completion = new TaskCompletionSource<IReadOnlyList<Exception?>>(this, TaskCreationOptions.RunContinuationsAsynchronously);
         Writes = writes;
         Results = results;
         EventCount = writes.Sum(w => w.Events.Length);
@@ -25,7 +35,40 @@ internal sealed class WriteRequest
 
     public Task<IReadOnlyList<Exception?>> Completion => _completion.Task;
 
-    public void Succeed() => _completion.TrySetResult(Results);
+    public void Succeed()
+    {
+        _completion.TrySetResult(Results);
+        Notify();
+    }
 
-    public void Fail(Exception exception) => _completion.TrySetException(exception);
+    public void Fail(Exception exception)
+    {
+        _completion.TrySetException(exception);
+        Notify();
+    }
+
+    /// <inheritdoc />
+    public void OnCompleted(Action<object?> callback, object? state)
+    {
+        ArgumentNullException.ThrowIfNull(callback);
+        _callbackState = state;
+        var previous = Interlocked.CompareExchange(ref _callback, callback, null);
+        if (ReferenceEquals(previous, s_completed))
+        {
+            callback(state);
+        }
+        else if (previous is not null)
+        {
+            throw new InvalidOperationException("A completion callback is already registered for this journal write.");
+        }
+    }
+
+    private void Notify()
+    {
+        var callback = Interlocked.Exchange(ref _callback, s_completed);
+        if (callback is not null && !ReferenceEquals(callback, s_completed))
+        {
+            callback(_callbackState);
+        }
+    }
 }

@@ -208,8 +208,7 @@ public abstract partial class PersistentActorBase
             task = Task.FromException<IReadOnlyList<Exception?>>(e);
         }
 
-        _persistence.WritesInFlight.Track(_persistenceId!, task);
-        new WriteCompletion(this, writes, task).PostWhenDone(_context!);
+        new WriteCompletion(this, writes, task, _context!, _persistence.WritesInFlight, _persistenceId!).Start();
     }
 
     /// <summary>The journal answered a call of this incarnation; runs on the actor's turn.</summary>

@@ -94,7 +94,7 @@ public sealed class ControllableJournal(IJournal inner) : IJournal
     public void FailReplays(int count = int.MaxValue) => Volatile.Write(ref _failingReplays, count);
 
     /// <inheritdoc />
-    public async Task<IReadOnlyList<Exception?>> WriteMessagesAsync(
+    public Task<IReadOnlyList<Exception?>> WriteMessagesAsync(
         IReadOnlyList<AtomicWrite> writes, CancellationToken cancellationToken = default)
     {
         Interlocked.Increment(ref _writeCalls);
@@ -104,6 +104,15 @@ public sealed class ControllableJournal(IJournal inner) : IJournal
             held = _writeGate?.Task;
         }
 
+        // Untouched writes get the real journal's own task, so the actor under test completes them as in production.
+        return held is null && Volatile.Read(ref _failingWrites) <= 0
+            ? Inner.WriteMessagesAsync(writes, cancellationToken)
+            : HeldOrFailingAsync(held, writes, cancellationToken);
+    }
+
+    private async Task<IReadOnlyList<Exception?>> HeldOrFailingAsync(
+        Task? held, IReadOnlyList<AtomicWrite> writes, CancellationToken cancellationToken)
+    {
         if (held is not null)
         {
             await held.WaitAsync(cancellationToken).ConfigureAwait(false);

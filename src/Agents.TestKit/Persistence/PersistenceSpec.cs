@@ -22,9 +22,14 @@ public abstract class PersistenceSpec
         RunId = Guid.NewGuid().ToString("N")[..12];
     }
 
-    /// <summary>The serializer every store under test must use: it knows the spec's event and snapshot types.</summary>
+    /// <summary>
+    /// The serializer every store under test must use: it knows the spec's event and snapshot types and upcasts
+    /// <see cref="SpecRetiredEvent"/> rows into <see cref="SpecEvent"/>.
+    /// </summary>
     public static IEventSerializer Serializer { get; } = new JsonEventSerializer(
-        ManifestRegistry.Create(typeof(SpecEvent), typeof(SpecSnapshot), typeof(SpecUnreadableEvent), typeof(SpecParcel)));
+        ManifestRegistry.Create(
+            typeof(SpecEvent), typeof(SpecSnapshot), typeof(SpecUnreadableEvent), typeof(SpecParcel), typeof(SpecRetiredEvent)),
+        upcasters: [SpecRetiredEvent.Upcaster]);
 
     /// <summary>The write adapters every journal under test must use.</summary>
     public static IReadOnlyList<IWriteEventAdapter> WriteAdapters { get; } = [new SpecEventTagger()];

@@ -16,6 +16,8 @@ public abstract partial class PersistentActorSpec
 
     private sealed record DeliverUnpersisted(string Payload);
 
+    private sealed record DeliverToPath(ActorPath Destination, string Payload);
+
     private sealed record Parcel(long DeliveryId, string Payload);
 
     private sealed class GetDeliveries
@@ -127,6 +129,25 @@ public abstract partial class PersistentActorSpec
         Assert.Equal(3, ExpectMsg<Parcel>().DeliveryId);
     }
 
+    /// <summary>
+    /// A delivery to a path where no actor lives ends as a dead letter and is not lost: it reaches the actor that
+    /// is started at that path later (at-least-once).
+    /// </summary>
+    [Fact]
+    public void A_delivery_to_a_path_without_an_actor_is_dead_lettered_then_redelivered_once_it_exists()
+    {
+        var courier = StartCourier(PersistenceIdOf("by-path"));
+        var name = PersistenceIdOf("recipient");
+        var path = TestActor.Path.Root / "user" / name;
+
+        courier.Tell(new DeliverToPath(path, "p"), TestActor);
+        var lost = Assert.IsType<Parcel>(ExpectDeadLetter<Parcel>(p => p.Payload == "p").Message);
+
+        Sys.ActorOf(Props.Create(() => new Relay(TestActor)), name);
+        Advance(s_redeliver);
+        Assert.Equal(lost, ExpectMsg<Parcel>());
+    }
+
     /// <summary>Deliver beyond the limit of unconfirmed deliveries throws, naming the limit, and sends nothing.</summary>
     [Fact]
     public void Deliver_beyond_the_unconfirmed_limit_throws()
@@ -187,6 +208,7 @@ public abstract partial class PersistentActorSpec
                     Sender.Tell(e, Self);
                 }
             });
+            Command<DeliverToPath>(c => Deliver(c.Destination, id => new Parcel(id, c.Payload)));
             Command<GetDeliveries>(_ => Sender.Tell(GetDeliverySnapshot(), Self));
             Command<UnconfirmedWarning>(w => reporter.Tell(w, Self));
         }
@@ -221,5 +243,11 @@ public abstract partial class PersistentActorSpec
                 ConfirmDelivery(long.Parse(value, System.Globalization.CultureInfo.InvariantCulture));
             }
         }
+    }
+
+    /// <summary>Passes every message on to the test, standing in for a delivery destination.</summary>
+    private sealed class Relay : ReceiveActor
+    {
+        public Relay(IActorRef target) => ReceiveAny(message => target.Tell(message, Sender));
     }
 }

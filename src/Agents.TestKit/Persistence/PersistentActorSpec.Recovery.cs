@@ -27,6 +27,19 @@ public abstract partial class PersistentActorSpec
         Assert.Equal(new Persisted("d", 4), ExpectMsg<Persisted>());
     }
 
+    /// <summary>Events stored under a retired manifest are recovered through the serializer's upcaster as the current type.</summary>
+    [Fact]
+    public async Task Recovery_upcasts_events_stored_under_a_retired_manifest()
+    {
+        var id = PersistenceIdOf("upcast");
+        await WriteDirectlyAsync(id, new SpecRetiredEvent("a"), new SpecEvent("b"));
+
+        var state = StateOf(StartEntity(id));
+
+        Assert.Equal(["a", "b"], state.Values);
+        Assert.Equal(["event@1", "event@2"], state.RecoveryLog);
+    }
+
     /// <summary>Recovery offers the latest snapshot, then replays only the events after it.</summary>
     [Fact]
     public void Recovery_starts_from_the_latest_snapshot()
@@ -133,6 +146,36 @@ public abstract partial class PersistentActorSpec
         var failure = Assert.IsType<RecoveryFailedException>(reporter.ExpectMsg<RecoveryFailed>().Cause);
         Assert.IsType<Agents.Persistence.Journal.JournalStorageException>(failure.InnerException);
         ExpectTerminated(entity);
+    }
+
+    /// <summary>A store that fails during recovery is reported as an unreadable journal to retry, not as bad data.</summary>
+    [Fact]
+    public void A_store_failure_during_recovery_says_the_journal_could_not_be_read()
+    {
+        var reporter = CreateTestProbe();
+        Journal.FailReplays(1);
+
+        StartEntity(PersistenceIdOf("store-down-message"), reporter);
+
+        var failure = Assert.IsType<RecoveryFailedException>(reporter.ExpectMsg<RecoveryFailed>().Cause);
+        Assert.Contains("the journal could not be read", failure.Message, StringComparison.Ordinal);
+        Assert.Contains("supervisor (backoff) retries", failure.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("upcast", failure.Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>An unreadable stored event is reported as a data problem: repair or upcast the event.</summary>
+    [Fact]
+    public async Task An_unreadable_event_during_recovery_advises_repairing_or_upcasting_it()
+    {
+        var id = PersistenceIdOf("unreadable-message");
+        await WriteDirectlyAsync(id, new SpecUnreadableEvent("corrupt"));
+        var reporter = CreateTestProbe();
+
+        StartEntity(id, reporter);
+
+        var failure = Assert.IsType<RecoveryFailedException>(reporter.ExpectMsg<RecoveryFailed>().Cause);
+        Assert.Contains("repair or upcast the event", failure.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("the journal could not be read", failure.Message, StringComparison.Ordinal);
     }
 
     /// <summary>A store that does not answer fails recovery after the recovery timeout of virtual time.</summary>
