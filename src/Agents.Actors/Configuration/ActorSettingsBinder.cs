@@ -1,4 +1,5 @@
 using Agents.Hocon;
+using static Agents.Hocon.HoconSetting;
 
 namespace Agents.Actors;
 
@@ -55,84 +56,9 @@ internal static class ActorSettingsBinder
             ? $"{parent}.{key}"
             : $"{parent}.\"{key.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal)}\"";
 
-    private static int ReadInt(Config config, string path, int min, string meaning, string fix)
-    {
-        var value = config.GetValue(path);
-        int result;
-        try
-        {
-            result = config.GetInt(path);
-        }
-        catch (HoconWrongTypeException e)
-        {
-            throw Invalid(value, path, $"it must be a whole number of at least {min} ({meaning})", fix, e);
-        }
-        if (result < min)
-        {
-            throw Invalid(value, path, $"it must be at least {min} ({meaning})", fix);
-        }
-        return result;
-    }
 
-    private static TimeSpan ReadDuration(Config config, string path, bool allowInfinite, string meaning, string fix)
-    {
-        var value = config.GetValue(path);
-        if (allowInfinite && value is HoconString { Value: "infinite" or "inf" })
-        {
-            return Timeout.InfiniteTimeSpan;
-        }
-        var requirement = $"it must be a positive duration such as 5s or 500ms{(allowInfinite ? ", or infinite" : "")} ({meaning})";
-        TimeSpan result;
-        try
-        {
-            result = config.GetDuration(path);
-        }
-        catch (HoconWrongTypeException e)
-        {
-            throw Invalid(value, path, requirement, fix, e);
-        }
-        if (result <= TimeSpan.Zero)
-        {
-            throw Invalid(value, path, requirement, fix);
-        }
-        return result;
-    }
 
-    private static bool ReadBoolean(Config config, string path)
-    {
-        var value = config.GetValue(path);
-        try
-        {
-            return config.GetBoolean(path);
-        }
-        catch (HoconWrongTypeException e)
-        {
-            throw Invalid(value, path, "it must be on or off (true/false, yes/no)", $"{path} = on, or {path} = off", e);
-        }
-    }
 
-    private static T ReadChoice<T>(Config config, string path, (string Name, T Value)[] choices)
-    {
-        var value = config.GetValue(path);
-        var names = string.Join(" or ", choices.Select(c => c.Name));
-        string text;
-        try
-        {
-            text = config.GetString(path);
-        }
-        catch (HoconWrongTypeException e)
-        {
-            throw Invalid(value, path, $"it must be {names}", $"{path} = {choices[0].Name}", e);
-        }
-        foreach (var (name, result) in choices)
-        {
-            if (string.Equals(name, text, StringComparison.OrdinalIgnoreCase))
-            {
-                return result;
-            }
-        }
-        throw Invalid(value, path, $"it must be {names}", $"{path} = {choices[0].Name}");
-    }
 
     private static MailboxOptions ReadMailbox(Config config, string path)
     {
@@ -240,17 +166,5 @@ internal static class ActorSettingsBinder
         }
     }
 
-    private static HoconException Invalid(HoconValue value, string path, string requirement, string fix, Exception? inner = null) =>
-        new(value.Origin, $"{path} is {Describe(value)}; {requirement}. Fix: {fix}", inner);
 
-    private static string Describe(HoconValue value) => value switch
-    {
-        HoconString s => $"\"{(s.Value.Length > 60 ? s.Value[..60] + "..." : s.Value)}\"",
-        HoconNumber n => n.Text,
-        HoconBoolean b => b.Value ? "true" : "false",
-        HoconNull => "null",
-        HoconObject => "an object",
-        HoconArray => "an array",
-        _ => value.ToHocon(),
-    };
 }

@@ -1,4 +1,5 @@
 using Agents.Hocon;
+using static Agents.Hocon.HoconSetting;
 
 namespace Agents.Cluster.Sharding;
 
@@ -31,78 +32,20 @@ internal static class ShardingSettingsBinder
         }
         return new ShardingSettings
         {
-            NumberOfShards = ReadInt(config, Section + ".number-of-shards",
+            NumberOfShards = ReadInt(config, Section + ".number-of-shards", 1,
                 "the shards entity ids are hashed over", $"{Section}.number-of-shards = 100 (the default)"),
-            PassivateIdleAfter = ReadDuration(config, Section + ".passivate-idle-after", allowOff: true,
-                "how long an entity may be idle before it is passivated", $"{Section}.passivate-idle-after = 2 minutes (the default), or off"),
+            PassivateIdleAfter = ReadOptionalDuration(config, Section + ".passivate-idle-after", allowOff: true,
+                "how long an entity may be idle before it is passivated", $"{Section}.passivate-idle-after = 2 minutes (the default), or off", "2 minutes or 30s"),
             RememberEntities = ReadBoolean(config, Section + ".remember-entities"),
-            BufferSize = ReadInt(config, Section + ".buffer-size",
+            BufferSize = ReadInt(config, Section + ".buffer-size", 1,
                 "the messages buffered while shards and entities start", $"{Section}.buffer-size = 10000 (the default)"),
-            EntityRestartBackoff = ReadDuration(config, Section + ".entity-restart-backoff", allowOff: false,
-                "the delay before a stopped remembered entity starts again", $"{Section}.entity-restart-backoff = 10s (the default)")
-                ?? TimeSpan.FromSeconds(10),
+            EntityRestartBackoff = ReadDuration(config, Section + ".entity-restart-backoff", allowInfinite: false,
+                "the delay before a stopped remembered entity starts again", $"{Section}.entity-restart-backoff = 10s (the default)", "2 minutes or 30s"),
         };
     }
 
-    private static int ReadInt(Config config, string path, string meaning, string fix)
-    {
-        var value = config.GetValue(path);
-        int result;
-        try
-        {
-            result = config.GetInt(path);
-        }
-        catch (HoconWrongTypeException e)
-        {
-            throw Invalid(value, path, $"it must be a whole number of at least 1 ({meaning})", fix, e);
-        }
-        return result >= 1 ? result : throw Invalid(value, path, $"it must be at least 1 ({meaning})", fix);
-    }
 
-    private static TimeSpan? ReadDuration(Config config, string path, bool allowOff, string meaning, string fix)
-    {
-        var value = config.GetValue(path);
-        if (allowOff && value is HoconString { Value: "off" } or HoconBoolean { Value: false })
-        {
-            return null;
-        }
-        var requirement = $"it must be a positive duration such as 2 minutes or 30s{(allowOff ? ", or off" : "")} ({meaning})";
-        TimeSpan result;
-        try
-        {
-            result = config.GetDuration(path);
-        }
-        catch (HoconWrongTypeException e)
-        {
-            throw Invalid(value, path, requirement, fix, e);
-        }
-        return result > TimeSpan.Zero ? result : throw Invalid(value, path, requirement, fix);
-    }
 
-    private static bool ReadBoolean(Config config, string path)
-    {
-        var value = config.GetValue(path);
-        try
-        {
-            return config.GetBoolean(path);
-        }
-        catch (HoconWrongTypeException e)
-        {
-            throw Invalid(value, path, "it must be on or off (true/false, yes/no)", $"{path} = on, or {path} = off", e);
-        }
-    }
 
-    private static HoconException Invalid(HoconValue value, string path, string requirement, string fix, Exception? inner = null) =>
-        new(value.Origin, $"{path} is {Describe(value)}; {requirement}. Fix: {fix}", inner);
 
-    private static string Describe(HoconValue value) => value switch
-    {
-        HoconString s => $"\"{(s.Value.Length > 60 ? s.Value[..60] + "..." : s.Value)}\"",
-        HoconNumber n => n.Text,
-        HoconBoolean b => b.Value ? "true" : "false",
-        HoconNull => "null",
-        HoconObject => "an object",
-        HoconArray => "an array",
-        _ => value.ToHocon(),
-    };
 }
