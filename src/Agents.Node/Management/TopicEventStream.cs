@@ -55,9 +55,10 @@ internal static class TopicEventStream
         {
             await FollowAsync(runtime, Filter(parsed), start, response, time, cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception e) when (e is OperationCanceledException or IOException && cancellationToken.IsCancellationRequested)
+        catch (Exception) when (cancellationToken.IsCancellationRequested)
         {
-            // The client went away or the node is stopping: the normal end of a stream.
+            // The client went away or the node is stopping: the normal end of a stream. Whatever the pending read
+            // throws then (cancelled, or the store already disposed by the stopping node) has no one to report to.
         }
 
         return TypedResults.Empty;
