@@ -83,4 +83,28 @@ public sealed class NodeEndToEndTests(RunningNode node) : IClassFixture<RunningN
         Assert.Equal(1, run.ExitCode);
         Assert.StartsWith("agents: not found: There is no live actor at '/user/nobody-here'", Assert.Single(run.ErrorLines));
     }
+
+    [Fact]
+    public async Task A_published_event_is_listed_and_shown_with_its_offset()
+    {
+        var topic = $"e2e.published.t{Guid.NewGuid():N}";
+
+        var publish = await Run("topic", "publish", topic, """{"run":"r1","loss":0.25}""", "--token", RunningNode.Token);
+        var list = await Run("topic", "list", "--json");
+
+        Assert.Equal(0, publish.ExitCode);
+        Assert.StartsWith($"published to {topic} at offset ", publish.Output.TrimEnd(), StringComparison.Ordinal);
+        Assert.Equal(0, list.ExitCode);
+        var listed = Assert.Single(JsonDocument.Parse(list.Output).RootElement.EnumerateArray(), t => t.GetProperty("topic").GetString() == topic);
+        Assert.Equal(1, listed.GetProperty("events").GetInt32());
+    }
+
+    [Fact]
+    public async Task Journal_events_of_an_unknown_entity_are_an_empty_page()
+    {
+        var run = await Run("journal", "events", $"nobody-{Guid.NewGuid():N}", "--json");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Empty(JsonDocument.Parse(run.Output).RootElement.GetProperty("events").EnumerateArray());
+    }
 }
