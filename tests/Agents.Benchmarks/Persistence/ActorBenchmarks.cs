@@ -1,7 +1,5 @@
 using System.Diagnostics;
 using Agents.Actors;
-using Npgsql;
-using NpgsqlTypes;
 
 namespace Agents.Benchmarks.Persistence;
 
@@ -44,38 +42,12 @@ internal static class ActorBenchmarks
     public static async Task<(double Ours, double Raw)> SequentialAsync(
         ActorSystem system, BenchDatabase db, TimeSpan duration, CancellationToken cancellationToken)
     {
-        await using var connection = await db.DataSource.OpenConnectionAsync(cancellationToken);
-        await using var raw = new NpgsqlCommand(
-            "INSERT INTO raw.journal (persistence_id, sequence_nr, manifest, version, payload, tags, writer, created_at) " +
-            "VALUES ($1, $2, 'bench.measured', 1, $3, '{}', 'raw', $4)", connection);
-        var sequenceNr = new NpgsqlParameter<long>();
-        var time = new NpgsqlParameter<DateTimeOffset>();
-        raw.Parameters.Add(new NpgsqlParameter<string> { TypedValue = "raw-actor-sequential-" + Guid.NewGuid().ToString("N") });
-        raw.Parameters.Add(sequenceNr);
-        raw.Parameters.Add(new NpgsqlParameter<byte[]> { TypedValue = db.Payload, NpgsqlDbType = NpgsqlDbType.Jsonb });
-        raw.Parameters.Add(time);
-        await raw.PrepareAsync(cancellationToken);
         var entity = system.ActorOf(Props.Create(() => new BenchEntity("actor-sequential-" + Guid.NewGuid().ToString("N"), false)));
         await entity.Ask<long>(BenchEntity.Count.Instance, Patience, cancellationToken);
-
-        var watch = Stopwatch.StartNew();
-        long writes = 0, rawTicks = 0, ourTicks = 0;
-        while (watch.Elapsed < duration && !cancellationToken.IsCancellationRequested)
-        {
-            writes++;
-            var start = Stopwatch.GetTimestamp();
-            sequenceNr.TypedValue = writes;
-            time.TypedValue = DateTimeOffset.UtcNow;
-            await raw.ExecuteNonQueryAsync(cancellationToken);
-            var middle = Stopwatch.GetTimestamp();
-            await entity.Ask<BenchEntity.Written>(BenchEntity.Write.Instance, Patience, cancellationToken);
-            var end = Stopwatch.GetTimestamp();
-            rawTicks += middle - start;
-            ourTicks += end - middle;
-        }
-
+        var result = await InterleavedCommits.MeasureAsync(db, "raw-actor-sequential-", duration,
+            _ => entity.Ask<BenchEntity.Written>(BenchEntity.Write.Instance, Patience, cancellationToken), cancellationToken);
         await StopAsync([entity]);
-        return (writes * (double)Stopwatch.Frequency / ourTicks, writes * (double)Stopwatch.Frequency / rawTicks);
+        return result;
     }
 
     /// <summary>A new incarnation of entity <paramref name="persistenceId"/> recovering all its events; events/s.</summary>
