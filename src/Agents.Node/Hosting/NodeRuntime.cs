@@ -2,7 +2,6 @@ using Agents.Actors;
 using Agents.EmbeddedPostgres;
 using Agents.Hocon;
 using Agents.Node.Configuration;
-using Agents.Node.Topics;
 using Agents.Persistence.Actors;
 using Agents.Persistence.PostgreSql;
 using Agents.Persistence.PostgreSql.Configuration;
@@ -37,7 +36,7 @@ public sealed partial class NodeRuntime : IHostedService, IAsyncDisposable
     /// <param name="configuration">The merged configuration; its <c>agents</c> section configures the actor system and the store.</param>
     /// <param name="serializer">
     /// The serializer of events and snapshots; an empty registry when none is registered. The runtime adds JSON
-    /// documents (<see cref="NodeEventSerializer"/>) to it.
+    /// documents (<see cref="JsonPayloadSerializer"/>) to it.
     /// </param>
     /// <param name="loggerFactory">Where the runtime and the actor system log.</param>
     /// <param name="lifetime">Stopped when the actor system terminates by itself, so that the process does not outlive it.</param>
@@ -51,7 +50,7 @@ public sealed partial class NodeRuntime : IHostedService, IAsyncDisposable
         _options = options.Value;
         _config = NodeConfiguration.ToHocon(configuration);
         ArgumentNullException.ThrowIfNull(serializer);
-        _serializer = new NodeEventSerializer(serializer);
+        _serializer = new JsonPayloadSerializer(serializer);
         _loggerFactory = loggerFactory;
         _log = loggerFactory.CreateLogger("Agents.Node");
     }

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Agents.Node.Hosting;
-using Agents.Node.Topics;
 using Agents.Persistence.Serialization;
 using Agents.Persistence.Topics;
 using Agents.Platform.Topics;

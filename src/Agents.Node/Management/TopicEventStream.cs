@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using Agents.Node.Hosting;
-using Agents.Node.Topics;
+using Agents.Persistence.Serialization;
 using Agents.Persistence.Topics;
 using Agents.Platform.Topics;
 

@@ -1,10 +1,9 @@
 using System.Text.Json;
-using Agents.Persistence.Serialization;
 
-namespace Agents.Node.Topics;
+namespace Agents.Persistence.Serialization;
 
 /// <summary>
-/// A JSON document published through the management API (any object, array or value), stored as itself under the
+/// A JSON document (any object, array or value) published without a CLR type, through the management API or by an agent, stored as itself under the
 /// manifest <see cref="Manifest"/>, so that operators can publish on a topic without a CLR type for the event.
 /// </summary>
 /// <param name="Document">The document; a clone that outlives the request it came with.</param>

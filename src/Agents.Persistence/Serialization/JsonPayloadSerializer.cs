@@ -1,14 +1,12 @@
-using Agents.Persistence.Serialization;
-
-namespace Agents.Node.Topics;
+namespace Agents.Persistence.Serialization;
 
 /// <summary>
-/// The node's serializer: the application's serializer (the registered <see cref="IEventSerializer"/>), plus
-/// <see cref="JsonPayload"/> documents under the manifest <c>json</c>, which every node can store and read back
-/// whatever serializer the application registers.
+/// A serializer that stores <see cref="JsonPayload"/> documents under the manifest <c>json</c> and everything
+/// else with the application's serializer, so that events published as plain JSON (through the management API,
+/// by another language) can be stored and read back whatever serializer the application registers.
 /// </summary>
 /// <param name="application">The serializer of the application's events and snapshots.</param>
-public sealed class NodeEventSerializer(IEventSerializer application) : IEventSerializer
+public sealed class JsonPayloadSerializer(IEventSerializer application) : IEventSerializer
 {
     /// <inheritdoc />
     public SerializedPayload Serialize(object value) =>
