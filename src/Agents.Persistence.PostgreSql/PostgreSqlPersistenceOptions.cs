@@ -57,6 +57,16 @@ public sealed class PostgreSqlPersistenceOptions
     public TimeSpan LivePollInterval { get; set; } = TimeSpan.FromSeconds(1);
 
     /// <summary>
+    /// The shortest time between two change notifications (NOTIFY) that the journal writer sends to live queries in
+    /// other processes; commits within it are announced together by the next one. A notification costs the database
+    /// a statement of its own, so one per commit would take a noticeable share of a busy server from the writes
+    /// themselves. Live queries in this process are woken at each commit regardless. Setting
+    /// <c>min-notification-interval</c>.
+    /// </summary>
+    /// <value>Default 2 milliseconds; zero sends one per committed batch; at most one second.</value>
+    public TimeSpan MinNotificationInterval { get; set; } = TimeSpan.FromMilliseconds(2);
+
+    /// <summary>
     /// The LISTEN/NOTIFY channel on which writers tell live queries in other processes that events were
     /// committed. Every process that shares the journal must use the same channel. Setting
     /// <c>notification-channel</c>.

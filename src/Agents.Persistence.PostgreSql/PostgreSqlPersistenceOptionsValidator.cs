@@ -66,6 +66,13 @@ public sealed partial class PostgreSqlPersistenceOptionsValidator : IValidateOpt
                 "set it between 10 ms and 10 minutes (default 1 second).");
         }
 
+        if (options.MinNotificationInterval < TimeSpan.Zero || options.MinNotificationInterval > TimeSpan.FromSeconds(1))
+        {
+            failures.Add(
+                $"{Setting("min-notification-interval", nameof(options.MinNotificationInterval))} is " +
+                $"{options.MinNotificationInterval}; set it between 0 and 1 second (default 2 ms).");
+        }
+
         if (!string.IsNullOrEmpty(options.NotificationChannel) && !ChannelName().IsMatch(options.NotificationChannel))
         {
             failures.Add(

@@ -44,6 +44,12 @@ public sealed class PostgreSqlPersistenceOptionsTests
         Assert.Contains("LivePollInterval", Failure(new() { LivePollInterval = TimeSpan.FromMilliseconds(1) }), StringComparison.Ordinal);
 
     [Fact]
+    public void Notification_interval_over_a_second_is_refused() =>
+        Assert.Contains(
+            "min-notification-interval (PostgreSqlPersistenceOptions.MinNotificationInterval)",
+            Failure(new() { MinNotificationInterval = TimeSpan.FromSeconds(2) }), StringComparison.Ordinal);
+
+    [Fact]
     public void Malformed_connection_string_is_refused_without_echoing_it()
     {
         var message = Failure(new() { ConnectionString = "Host=db;Password=secret;Nonsense" });

@@ -38,6 +38,7 @@ public static class PostgreSqlPersistenceConfig
             MaxWriteBatchSize = merged.GetInt(Path("max-write-batch-size")),
             QueryPageSize = merged.GetInt(Path("query-page-size")),
             LivePollInterval = merged.GetDuration(Path("live-poll-interval")),
+            MinNotificationInterval = merged.GetDuration(Path("min-notification-interval")),
             NotificationChannel = EmptyAsNull(merged.GetString(Path("notification-channel"))),
         };
     }

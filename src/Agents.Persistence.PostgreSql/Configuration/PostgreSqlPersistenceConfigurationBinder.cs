@@ -54,6 +54,11 @@ internal static class PostgreSqlPersistenceConfigurationBinder
             options.LivePollInterval = ToDuration(poll);
         }
 
+        if (Read(section, "min-notification-interval", nameof(options.MinNotificationInterval)) is { } notification)
+        {
+            options.MinNotificationInterval = ToDuration(notification);
+        }
+
         if (Read(section, "notification-channel", nameof(options.NotificationChannel)) is { } channel)
         {
             options.NotificationChannel = channel.Value.Length == 0 ? null : channel.Value;

@@ -50,7 +50,7 @@ internal sealed partial class JournalWriter : IAsyncDisposable
         _dataSource = dataSource;
         _sql = sql;
         _notifier = notifier;
-        _sender = new NotificationSender(dataSource, sql, logger);
+        _sender = new NotificationSender(dataSource, sql, options.MinNotificationInterval, time, logger);
         _time = time;
         _logger = logger;
         _maxBatchSize = options.MaxWriteBatchSize;

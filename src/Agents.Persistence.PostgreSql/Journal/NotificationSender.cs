@@ -10,7 +10,8 @@ namespace Agents.Persistence.PostgreSql.Journal;
 /// delays the next batch: inside the insert transaction it would serialize commits on PostgreSQL's notification
 /// lock and halve insert throughput, and in the writer's round-trip it costs every write the time of a second
 /// transaction (measured: 10–15 % of single-writer throughput). Keys of batches that commit while one NOTIFY is
-/// in flight are merged into the next, so there is at most one NOTIFY per batch and usually fewer under load.
+/// in flight, or within the minimum interval after it, are merged into the next, so there is at most one NOTIFY per
+/// batch and per interval.
 /// The NOTIFY's transaction does not wait for a WAL flush: it carries no data, and polling covers a lost one.
 /// </summary>
 /// <remarks>
@@ -23,17 +24,22 @@ internal sealed partial class NotificationSender : IAsyncDisposable
     private readonly NpgsqlDataSource _dataSource;
     private readonly JournalSql _sql;
     private readonly ILogger _logger;
+    private readonly TimeSpan _minInterval;
+    private readonly TimeProvider _time;
     private readonly Channel<HashSet<string>> _pending =
         Channel.CreateUnbounded<HashSet<string>>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly CancellationTokenSource _stopping = new();
     private readonly Task _loop;
     private NpgsqlConnection? _connection;
     private NpgsqlCommand? _notify;
 
-    public NotificationSender(NpgsqlDataSource dataSource, JournalSql sql, ILogger logger)
+    public NotificationSender(NpgsqlDataSource dataSource, JournalSql sql, TimeSpan minInterval, TimeProvider time, ILogger logger)
     {
         _dataSource = dataSource;
         _sql = sql;
         _logger = logger;
+        _minInterval = minInterval;
+        _time = time;
         _loop = Task.Run(RunAsync);
     }
 
@@ -50,7 +56,9 @@ internal sealed partial class NotificationSender : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         _pending.Writer.TryComplete();
+        await _stopping.CancelAsync().ConfigureAwait(false);
         await _loop.ConfigureAwait(false);
+        _stopping.Dispose();
     }
 
     private async Task RunAsync()
@@ -83,6 +91,12 @@ internal sealed partial class NotificationSender : IAsyncDisposable
                         LogFailed(_logger, e.Message);
                     }
                 }
+            }
+
+            if (_minInterval > TimeSpan.Zero)
+            {
+                // Commits during the pause are announced together by the next NOTIFY.
+                await Task.Delay(_minInterval, _time, _stopping.Token).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             }
         }
 

@@ -54,7 +54,7 @@ public sealed partial class PostgreSqlTopicLog : ITopicLog, ITopicSubscriptionSt
         _pollInterval = options.LivePollInterval;
         var logger = loggerFactory.CreateLogger<PostgreSqlTopicLog>();
         _pages = new PageReader(dataSource, options.LivePollInterval, time, logger);
-        _writer = new TopicWriter(dataSource, _sql, journalSql, changes, options.MaxWriteBatchSize, logger);
+        _writer = new TopicWriter(dataSource, _sql, journalSql, changes, options, time, logger);
     }
 
     /// <inheritdoc />

@@ -37,14 +37,15 @@ internal sealed partial class TopicWriter : IAsyncDisposable
     private NpgsqlCommand? _append;
 
     public TopicWriter(
-        NpgsqlDataSource dataSource, TopicSql sql, JournalSql journalSql, ChangeNotifier changes, int maxBatchSize, ILogger logger)
+        NpgsqlDataSource dataSource, TopicSql sql, JournalSql journalSql, ChangeNotifier changes, PostgreSqlPersistenceOptions options,
+        TimeProvider time, ILogger logger)
     {
         _dataSource = dataSource;
         _sql = sql;
         _changes = changes;
-        _sender = new NotificationSender(dataSource, journalSql, logger);
+        _sender = new NotificationSender(dataSource, journalSql, options.MinNotificationInterval, time, logger);
         _logger = logger;
-        _maxBatchSize = maxBatchSize;
+        _maxBatchSize = options.MaxWriteBatchSize;
         _loop = Task.Run(RunAsync);
     }
 

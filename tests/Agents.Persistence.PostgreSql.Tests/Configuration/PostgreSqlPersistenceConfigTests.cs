@@ -26,6 +26,7 @@ public sealed class PostgreSqlPersistenceConfigTests
               max-write-batch-size = 250
               query-page-size = 50
               live-poll-interval = 5 seconds
+              min-notification-interval = 0ms
               notification-channel = billing_changes
             }
             """));
@@ -35,7 +36,8 @@ public sealed class PostgreSqlPersistenceConfigTests
             {
                 ConnectionString = "Host=db;Database=agents", Schema = "billing", ApplyMigrations = false,
                 WriteBatchWindow = TimeSpan.FromMilliseconds(2), MaxWriteBatchSize = 250, QueryPageSize = 50,
-                LivePollInterval = TimeSpan.FromSeconds(5), NotificationChannel = "billing_changes",
+                LivePollInterval = TimeSpan.FromSeconds(5), MinNotificationInterval = TimeSpan.Zero,
+                NotificationChannel = "billing_changes",
             },
             bound,
             strict: true);
