@@ -46,7 +46,7 @@ public abstract partial class AgentBase
         }
 
         _handled[topicEvent.SubscriptionId] = envelope.Offset;
-        CountForSchedules(topic);
+        await CountForSchedulesAsync(topic);
         DeferAsync(ack, a => replyTo.Tell(a, Self));
     }
 

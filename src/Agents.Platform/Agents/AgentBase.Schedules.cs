@@ -77,8 +77,11 @@ public abstract partial class AgentBase
         }
     }
 
-    /// <summary>Counts a handled event for the event schedules whose pattern matches its topic; a full count sends a tick.</summary>
-    private void CountForSchedules(TopicName? topic)
+    /// <summary>
+    /// Counts a handled event for the event schedules whose pattern matches its topic; each full count runs
+    /// <see cref="OnTickAsync"/> in the same turn, right after the event that completed it.
+    /// </summary>
+    private async Task CountForSchedulesAsync(TopicName? topic)
     {
         if (topic is null)
         {
@@ -90,7 +93,7 @@ public abstract partial class AgentBase
             if (schedule.Pattern.Matches(topic) && ++schedule.Count >= schedule.Every)
             {
                 schedule.Count = 0;
-                Self.Tell(new AgentTick(schedule.Name, Now), Self);
+                await OnTickAsync(new AgentTick(schedule.Name, Now));
             }
         }
     }
