@@ -25,4 +25,8 @@ internal static partial class AgentLog
     [LoggerMessage(EventId = 5105, Level = LogLevel.Warning,
         Message = "Action '{ActionName}' ({ActionId}) of agent '{AgentId}' failed; the agent carries on")]
     public static partial void ActionFailed(ILogger logger, string agentId, string actionName, Guid actionId, Exception exception);
+
+    [LoggerMessage(EventId = 5106, Level = LogLevel.Warning,
+        Message = "Recorder '{AgentId}' could not save its snapshot at event {SequenceNr}; it keeps running and a restart replays more events")]
+    public static partial void RecorderSnapshotFailed(ILogger logger, string agentId, long sequenceNr, Exception exception);
 }

@@ -18,7 +18,7 @@ namespace Agents.Platform.Tests.Agents;
 /// </summary>
 public abstract class AgentTestKit : ActorTestKit
 {
-    private static readonly IEventSerializer s_serializer = new JsonEventSerializer(ManifestRegistry.Create(typeof(RecordedEvent)));
+    private static readonly IEventSerializer s_serializer = new JsonEventSerializer(ManifestRegistry.Create(typeof(RecordedEvent), typeof(RecorderSnapshot)));
 
     protected AgentTestKit(ITestOutputHelper output)
         : base(output)

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Agents.Actors;
+using Agents.Persistence.Actors;
 using Agents.Persistence.Serialization;
 using Agents.Platform.Topics;
 
@@ -9,7 +10,7 @@ namespace Agents.Platform.Agents.Recorder;
 /// <summary>
 /// The built-in agent type <c>recorder</c>: it journals every topic event it receives as a <see cref="RecordedEvent"/>
 /// and keeps the last ones in memory (setting <c>keep</c>, default <see cref="DefaultKeep"/>), rebuilt from its
-/// journal after a restart. Operators use it to see what reaches an agent; the end-to-end tests use it as a probe.
+/// journal (and a <see cref="RecorderSnapshot"/> saved every <c>keep</c> events) after a restart. Operators use it to see what reaches an agent; the end-to-end tests use it as a probe.
 /// </summary>
 /// <remarks>
 /// Commands: <c>recent</c> answers the kept events as a JSON array, oldest first (argument <c>count</c> limits it to the
@@ -40,6 +41,7 @@ public sealed class RecorderAgent : AgentBase
 
     private readonly int _keep;
     private readonly Queue<RecordedEvent> _recent = new();
+    private int _sinceSnapshot;
 
     /// <summary>Creates the recorder that <paramref name="definition"/> describes.</summary>
     /// <param name="definition">Its definition; <c>settings.keep</c> is how many events it keeps.</param>
@@ -48,7 +50,14 @@ public sealed class RecorderAgent : AgentBase
         : base(definition)
     {
         _keep = ReadKeep(definition);
-        Recover<RecordedEvent>(Keep);
+        Recover<SnapshotOffer>(offer => Restore((RecorderSnapshot)offer.Snapshot), offer => offer.Snapshot is RecorderSnapshot);
+        Recover<RecordedEvent>(recorded =>
+        {
+            Keep(recorded);
+            _sinceSnapshot++;
+        });
+        Command<SaveSnapshotSuccess>(_ => { });
+        Command<SaveSnapshotFailure>(failure => AgentLog.RecorderSnapshotFailed(Log, Id, failure.Metadata.SequenceNr, failure.Cause));
     }
 
     /// <inheritdoc />
@@ -107,6 +116,11 @@ public sealed class RecorderAgent : AgentBase
         var recorded = RecordedEvent.From(topicEvent.SubscriptionId, topicEvent.Envelope);
         await PersistAndWaitAsync(recorded);
         Keep(recorded);
+        if (++_sinceSnapshot >= _keep)
+        {
+            SaveSnapshot(new RecorderSnapshot([.. _recent]));
+            _sinceSnapshot = 0;
+        }
     }
 
     /// <inheritdoc />
@@ -121,6 +135,17 @@ public sealed class RecorderAgent : AgentBase
                 $"Recorder '{Id}' fails because it was told to (command '{FailCommand}'), to exercise supervision."),
             _ => base.OnCommandAsync(command),
         };
+    }
+
+    private void Restore(RecorderSnapshot snapshot)
+    {
+        _recent.Clear();
+        foreach (var recorded in snapshot.Events)
+        {
+            Keep(recorded);
+        }
+
+        _sinceSnapshot = 0;
     }
 
     private void Keep(RecordedEvent recorded)

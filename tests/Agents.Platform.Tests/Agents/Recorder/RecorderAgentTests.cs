@@ -1,6 +1,8 @@
 using System.Text.Json;
 using Agents.Actors;
+using Agents.Persistence.Actors;
 using Agents.Persistence.Serialization;
+using Agents.Persistence.Snapshots;
 using Agents.Platform.Agents;
 using Agents.Platform.Agents.Recorder;
 using Agents.Platform.Coordination;
@@ -49,6 +51,23 @@ public sealed class RecorderAgentTests(ITestOutputHelper output) : AgentTestKit(
         Assert.IsType<InvalidOperationException>(Host.ExpectMsg<AgentFailure>().Cause);
         Host.ExpectMsg<AgentStarted>();
 
+        Assert.Equal(["a.two", "a.three"], Recent(recorder).Select(e => e.Topic));
+    }
+
+    [Fact]
+    public async Task The_recorder_saves_a_snapshot_every_keep_events_and_recovers_from_it()
+    {
+        var recorder = StartRecorder(new AgentDefinition("rec", "recorder", Settings: Json("""{"keep":2}""")));
+        Record(recorder, Envelope(1, "a.one"));
+        Record(recorder, Envelope(2, "a.two"));
+        Record(recorder, Envelope(3, "a.three"));
+
+        recorder.Tell(new AgentCommand(RecorderAgent.FailCommand), TestActor);
+        Host.ExpectMsg<AgentFailure>();
+        Host.ExpectMsg<AgentStarted>();
+
+        var snapshot = await PersistenceExtension.Get(Sys).SnapshotStore.LoadAsync("agent-rec", SnapshotSelectionCriteria.Latest);
+        Assert.Equal(["a.one", "a.two"], Assert.IsType<RecorderSnapshot>(snapshot!.Snapshot).Events.Select(e => e.Topic));
         Assert.Equal(["a.two", "a.three"], Recent(recorder).Select(e => e.Topic));
     }
 
