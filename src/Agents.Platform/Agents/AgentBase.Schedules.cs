@@ -11,7 +11,9 @@ public abstract partial class AgentBase
     /// <summary>
     /// Called when a schedule fires (or when someone sends the agent an <see cref="AgentTick"/>): every
     /// <see cref="AgentSchedule.Every"/> of time, or after every <see cref="AgentSchedule.EveryEvents"/>-th event on a
-    /// matching topic. Turn-based like every handler. Does nothing by default.
+    /// matching topic, in the turn of that event (right after <see cref="OnEventAsync"/>, before the event is
+    /// acknowledged). Event counts start again from 0 when the agent restarts. Turn-based like every handler. Does
+    /// nothing by default.
     /// </summary>
     /// <param name="tick">The schedule's name and when it fired.</param>
     protected virtual Task OnTickAsync(AgentTick tick) => Task.CompletedTask;

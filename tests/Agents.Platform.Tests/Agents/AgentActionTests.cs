@@ -86,6 +86,35 @@ public sealed class AgentActionTests : AgentTestKit
         Assert.Equal("cancelled watch", cancelled.ExpectMsg<string>());
     }
 
+    [Fact]
+    public void A_wait_for_an_event_in_an_action_delegates_to_the_topic_service_and_ends_when_the_agent_stops()
+    {
+        var agent = StartProbeAgent(new AgentDefinition("worker", "probe"));
+
+        Command(agent, ProbeAgent.WaitForCommand, "\"model.*\"");
+        AwaitCondition(() => !TopicService.Waits.IsEmpty);
+        var wait = Assert.Single(TopicService.Waits);
+        Assert.Equal(("model.*", TimeSpan.FromMinutes(1)), (wait.Pattern, wait.Timeout));
+        Watch(agent);
+        Sys.Stop(agent);
+        ExpectTerminated(agent);
+
+        Assert.True(wait.CancellationToken.IsCancellationRequested);
+    }
+
+    [Fact]
+    public void The_event_an_action_waited_for_is_its_result()
+    {
+        var agent = StartProbeAgent(new AgentDefinition("worker", "probe"));
+        Command(agent, ProbeAgent.WaitForCommand, "\"model.*\"");
+        AwaitCondition(() => !TopicService.Waits.IsEmpty);
+        var envelope = Envelope(3, "model.saved");
+
+        Assert.Single(TopicService.Waits).Result.SetResult(envelope);
+
+        Assert.Same(envelope, Reports.ExpectMsg<AgentActionCompleted>().Result);
+    }
+
     private async Task<object?> Work(string name, CancellationToken token)
     {
         var release = _releases.GetOrAdd(name, _ => new TaskCompletionSource<object?>(TaskCreationOptions.RunContinuationsAsynchronously));

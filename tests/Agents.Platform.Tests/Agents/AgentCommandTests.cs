@@ -23,7 +23,7 @@ public sealed class AgentCommandTests(ITestOutputHelper output) : AgentTestKit(o
         Assert.False(result.Accepted);
         Assert.Equal("dance", result.Command);
         Assert.Contains("no command 'dance'", result.Message, StringComparison.Ordinal);
-        Assert.Contains("ping, start-actions, count-actions", result.Message, StringComparison.Ordinal);
+        Assert.Contains("ping, start-actions, count-actions, wait-for", result.Message, StringComparison.Ordinal);
     }
 
     [Fact]

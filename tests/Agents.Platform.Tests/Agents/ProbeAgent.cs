@@ -17,8 +17,9 @@ internal sealed class ProbeAgent(
 {
     public const string StartActionsCommand = "start-actions";
     public const string CountActionsCommand = "count-actions";
+    public const string WaitForCommand = "wait-for";
 
-    protected override IReadOnlyList<string> KnownCommands => [.. base.KnownCommands, StartActionsCommand, CountActionsCommand];
+    protected override IReadOnlyList<string> KnownCommands => [.. base.KnownCommands, StartActionsCommand, CountActionsCommand, WaitForCommand];
 
     protected override async Task OnEventAsync(TopicEvent topicEvent)
     {
@@ -47,6 +48,10 @@ internal sealed class ProbeAgent(
                 }
 
                 return Task.FromResult(Accept(command, "started"));
+            case WaitForCommand:
+                var pattern = command.Arguments!.Value.GetString()!;
+                StartAction("wait", async token => await WaitForEventAsync(pattern, null, TimeSpan.FromMinutes(1), token));
+                return Task.FromResult(Accept(command, "waiting"));
             case CountActionsCommand:
                 var counts = JsonSerializer.SerializeToElement(new ActionCounts(RunningActions, QueuedActions), JsonSerializerOptions.Web);
                 return Task.FromResult(Accept(command, "counted", counts));
