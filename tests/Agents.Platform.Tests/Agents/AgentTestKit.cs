@@ -7,7 +7,9 @@ using Agents.Platform.Agents;
 using Agents.Platform.Agents.Recorder;
 using Agents.Platform.Coordination;
 using Agents.Platform.Topics;
+using Agents.Persistence.InMemory;
 using Agents.TestKit;
+using Agents.TestKit.Persistence;
 using Xunit.Abstractions;
 
 namespace Agents.Platform.Tests.Agents;
@@ -23,7 +25,8 @@ public abstract class AgentTestKit : ActorTestKit
     protected AgentTestKit(ITestOutputHelper output)
         : base(output)
     {
-        Sys.AddInMemoryPersistence(s_serializer);
+        Journal = new ControllableJournal(new InMemoryJournal(s_serializer, null, Sys.TimeProvider));
+        Sys.AddPersistence(Journal, new InMemorySnapshotStore(s_serializer, Sys.TimeProvider), serializer: s_serializer);
         TopicService = Sys.RegisterExtension<ITopicService>(new RecordingTopicService(Sys.TimeProvider)) as RecordingTopicService
             ?? throw new InvalidOperationException("The topic service double was not registered.");
         Host = CreateTestProbe("host");
@@ -37,6 +40,9 @@ public abstract class AgentTestKit : ActorTestKit
     internal TestProbe Reports { get; }
 
     internal RecordingTopicService TopicService { get; }
+
+    /// <summary>The agents' journal (in memory), which a test can hold back or make fail.</summary>
+    internal ControllableJournal Journal { get; }
 
     /// <summary>Starts an agent from <paramref name="props"/> under a parent and returns it once it has started.</summary>
     internal IActorRef StartAgent(Props props, string id)
