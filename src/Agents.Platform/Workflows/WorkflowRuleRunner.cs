@@ -37,11 +37,12 @@ internal sealed class WorkflowRuleRunner : ReceiveActor
         WorkflowLog.Subscribed(Log, _rule.Name, string.Join(", ", _rule.On), _rule.SubscriptionId);
     }
 
+    // Stop is a system message: it can end the actor while a handler still awaits a tell. Cancelling (not disposing)
+    // lets that handler's continuation still read the token and end quietly.
     protected override void PostStop()
     {
         _subscription?.Dispose();
         _stopping.Cancel();
-        _stopping.Dispose();
     }
 
     private async Task HandleAsync(TopicEvent message)

@@ -184,6 +184,16 @@ public sealed class WorkflowEngineTests : ActorTestKit
     }
 
     [Fact]
+    public void A_failed_tell_is_logged_as_a_warning()
+    {
+        _directory.Answer = (id, _) => Task.FromException<AgentCommandResult>(new UnknownAgentException(id));
+        var rule = StartRule(Rule());
+
+        EventFilter.Warning("telling agent validator-1 evaluate (delivery 1) failed").ExpectOne(() =>
+            Deliver(rule, Event(1, Json("""{ "accuracy": 0.95 }"""))));
+    }
+
+    [Fact]
     public void A_failed_tell_does_not_stop_the_rule_from_handling_the_next_event()
     {
         _directory.Answer = (id, _) => Task.FromException<AgentCommandResult>(new UnknownAgentException(id));

@@ -60,6 +60,16 @@ public sealed class WorkflowRuleBinderTests
         Assert.Equal(["a.*", "b.#"], Assert.Single(Bind("""agents.workflows.rules.r { on = ["a.*", "b.#"], tell = "trainer-1", command = "go" }""")).On.Select(p => p.ToString()));
 
     [Fact]
+    public void An_unquoted_pattern_is_read_as_text() =>
+        Assert.Equal("training.complete", Assert.Single(Assert.Single(Bind("""
+            agents.workflows.rules.r {
+              on = training.complete
+              tell = trainer-1
+              command = go
+            }
+            """)).On).ToString());
+
+    [Fact]
     public void No_rules_bind_to_an_empty_list() => Assert.Empty(Bind(""));
 
     [Fact]
