@@ -48,9 +48,20 @@ internal readonly struct PredicateValue
     public static PredicateValue Of(JsonElement element) => element.ValueKind switch
     {
         JsonValueKind.Number => new(JsonValueKind.Number, element.GetDouble()),
-        JsonValueKind.String => new(JsonValueKind.String, text: element.GetString()),
-        JsonValueKind.Array or JsonValueKind.Object => new(element.ValueKind, element: element),
+        JsonValueKind.String or JsonValueKind.Array or JsonValueKind.Object => new(element.ValueKind, element: element),
         var kind => new(kind),
+    };
+
+    // A string found in the payload stays a JsonElement until its text is needed: comparing it with a literal
+    // (the common case, status == 'done') reads the UTF-8 in place without allocating a string.
+    private string Text => _text ?? _element.GetString()!;
+
+    private static bool StringsEqual(in PredicateValue left, in PredicateValue right) => (left._text, right._text) switch
+    {
+        ({ } l, { } r) => string.Equals(l, r, StringComparison.Ordinal),
+        (null, { } r) => left._element.ValueEquals(r),
+        ({ } l, null) => right._element.ValueEquals(l),
+        _ => string.Equals(left.Text, right.Text, StringComparison.Ordinal),
     };
 
     /// <summary>Whether two present values are equal: same kind and same value (arrays and objects deeply).</summary>
@@ -64,7 +75,7 @@ internal readonly struct PredicateValue
         return left.Kind switch
         {
             JsonValueKind.Number => left._number == right._number,
-            JsonValueKind.String => string.Equals(left._text, right._text, StringComparison.Ordinal),
+            JsonValueKind.String => StringsEqual(left, right),
             JsonValueKind.Array or JsonValueKind.Object => JsonElement.DeepEquals(left._element, right._element),
             _ => true,
         };
@@ -82,7 +93,7 @@ internal readonly struct PredicateValue
 
         if (left.Kind == JsonValueKind.String && right.Kind == JsonValueKind.String)
         {
-            order = string.CompareOrdinal(left._text, right._text);
+            order = string.CompareOrdinal(left.Text, right.Text);
             return true;
         }
 
@@ -98,7 +109,7 @@ internal readonly struct PredicateValue
     {
         if (Kind == JsonValueKind.String)
         {
-            return item.Kind == JsonValueKind.String && _text!.Contains(item._text!, StringComparison.Ordinal);
+            return item.Kind == JsonValueKind.String && Text.Contains(item.Text, StringComparison.Ordinal);
         }
 
         if (Kind == JsonValueKind.Array)
