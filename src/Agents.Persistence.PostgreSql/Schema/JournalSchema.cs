@@ -83,5 +83,69 @@ public static class JournalSchema
             COMMENT ON TABLE {schema}.topic_subscriptions IS
                 'The offset (tx, ordering) of the last topic event each durable subscription handled; it only moves forward.';
             """),
+        new Migration(3, "agent audit views: agent_audit, agent_audit_of(agent), agent_activity", """
+            CREATE VIEW {schema}.agent_audit AS
+            SELECT substr(j.persistence_id, 7) AS agent_id,
+                   'agent'::text AS source,
+                   j.persistence_id,
+                   j.sequence_nr,
+                   j.ordering,
+                   j.created_at AS occurred_at,
+                   j.manifest AS event,
+                   j.payload ->> 'reason' AS reason,
+                   j.payload,
+                   j.writer
+            FROM {schema}.journal j
+            WHERE j.persistence_id LIKE 'agent-%' AND j.persistence_id <> 'agent-registry' AND NOT j.deleted
+            UNION ALL
+            SELECT j.payload ->> 'agentId',
+                   'coordinator'::text,
+                   j.persistence_id,
+                   j.sequence_nr,
+                   j.ordering,
+                   j.created_at,
+                   j.manifest,
+                   j.payload ->> 'reason',
+                   j.payload,
+                   j.writer
+            FROM {schema}.journal j
+            WHERE j.persistence_id = 'agent-registry' AND j.payload ->> 'agentId' IS NOT NULL AND NOT j.deleted;
+            COMMENT ON VIEW {schema}.agent_audit IS
+                'The audit trail of agents: one row per journaled event of an agent, its own (persistence id agent-<id>, source agent) and the coordinator''s about it (persistence id agent-registry, payload agentId, source coordinator). Deleted events are left out. For one agent, agent_audit_of(id) reads the same rows through the journal''s index.';
+            COMMENT ON COLUMN {schema}.agent_audit.source IS 'agent: the agent''s own event; coordinator: the coordinator''s event about the agent (defined, activated, deactivated, restart requested).';
+            COMMENT ON COLUMN {schema}.agent_audit.occurred_at IS 'When the event was written (journal.created_at).';
+            COMMENT ON COLUMN {schema}.agent_audit.event IS 'The event''s manifest, such as agents.agent-activated.';
+            COMMENT ON COLUMN {schema}.agent_audit.reason IS 'The payload''s reason field, when the event has one: why it happened.';
+
+            CREATE FUNCTION {schema}.agent_audit_of(agent text) RETURNS SETOF {schema}.agent_audit
+            LANGUAGE sql STABLE AS $$
+                SELECT substr(j.persistence_id, 7), 'agent'::text, j.persistence_id, j.sequence_nr, j.ordering, j.created_at,
+                       j.manifest, j.payload ->> 'reason', j.payload, j.writer
+                FROM {schema}.journal j
+                WHERE j.persistence_id = 'agent-' || agent AND agent <> 'registry' AND NOT j.deleted
+                UNION ALL
+                SELECT j.payload ->> 'agentId', 'coordinator'::text, j.persistence_id, j.sequence_nr, j.ordering, j.created_at,
+                       j.manifest, j.payload ->> 'reason', j.payload, j.writer
+                FROM {schema}.journal j
+                WHERE j.persistence_id = 'agent-registry' AND j.payload ->> 'agentId' = agent AND NOT j.deleted
+            $$;
+            COMMENT ON FUNCTION {schema}.agent_audit_of(text) IS
+                'The agent_audit rows of one agent, read by persistence id (the journal''s unique index) instead of scanning the whole journal.';
+
+            CREATE VIEW {schema}.agent_activity AS
+            SELECT agent_id,
+                   min(occurred_at) AS first_event_at,
+                   max(occurred_at) AS last_event_at,
+                   count(*) AS events,
+                   count(*) FILTER (WHERE source = 'agent') AS agent_events,
+                   count(*) FILTER (WHERE source = 'coordinator') AS coordinator_events,
+                   count(*) FILTER (WHERE event = 'agents.agent-restart-requested') AS restarts_requested,
+                   (array_agg(event ORDER BY ordering DESC))[1] AS last_event,
+                   (array_agg(reason ORDER BY ordering DESC) FILTER (WHERE reason IS NOT NULL))[1] AS last_reason
+            FROM {schema}.agent_audit
+            GROUP BY agent_id;
+            COMMENT ON VIEW {schema}.agent_activity IS
+                'One row per agent with audit rows: its first and last event, how many events (its own and the coordinator''s), how many restarts were requested, and its last event and last reason.';
+            """),
     ];
 }

@@ -1,0 +1,12 @@
+namespace Agents.Platform.Workflows;
+
+/// <summary>The comparison operators of the predicate language.</summary>
+internal enum ComparisonOperator
+{
+    Equal,
+    NotEqual,
+    Greater,
+    GreaterOrEqual,
+    Less,
+    LessOrEqual,
+}

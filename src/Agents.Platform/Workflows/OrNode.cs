@@ -1,0 +1,8 @@
+namespace Agents.Platform.Workflows;
+
+/// <summary><c>left or right</c> (also <c>||</c>); the right side is not evaluated when the left is true.</summary>
+internal sealed class OrNode(PredicateNode left, PredicateNode right) : PredicateNode
+{
+    /// <inheritdoc />
+    public override bool Evaluate(in PredicateScope scope) => left.Evaluate(scope) || right.Evaluate(scope);
+}

@@ -1,0 +1,26 @@
+namespace Agents.Platform.Workflows;
+
+/// <summary>The kinds of token of the predicate language.</summary>
+internal enum PredicateTokenKind
+{
+    End,
+    Word,
+    EventField,
+    Number,
+    String,
+    LeftParen,
+    RightParen,
+    LeftBracket,
+    RightBracket,
+    Comma,
+    Dot,
+    Equal,
+    NotEqual,
+    Greater,
+    GreaterOrEqual,
+    Less,
+    LessOrEqual,
+    Bang,
+    AndAnd,
+    OrOr,
+}
