@@ -65,6 +65,26 @@ public sealed class AgentApiTests(RunningNodeFixture fixture) : IClassFixture<Ru
     }
 
     [Fact]
+    public async Task Limits_not_given_take_their_defaults()
+    {
+        await PostAsync("/api/agents", $$$"""{"id":"{{{_run}}}","type":"recorder","limits":{"mailboxCapacity":100}}""");
+
+        Assert.Equal(new AgentLimits(100, 1), (await Directory.GetAsync(_run))!.Definition.Limits);
+    }
+
+    [Fact]
+    public async Task An_agent_is_answered_with_every_field_of_its_definition_written_out()
+    {
+        var response = await PostAsync("/api/agents", $$"""{"id":"{{_run}}","type":"recorder"}""");
+
+        var definition = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("definition");
+        Assert.Equal(1, definition.GetProperty("limits").GetProperty("maxConcurrentActions").GetInt32());
+        Assert.Equal("10s", definition.GetProperty("heartbeat").GetProperty("interval").GetString());
+        Assert.Empty(definition.GetProperty("subscribes").EnumerateArray());
+        Assert.Equal(0, definition.GetProperty("priority").GetInt32());
+    }
+
+    [Fact]
     public async Task A_definition_without_a_type_is_400_naming_the_field()
     {
         var response = await PostAsync("/api/agents", $$"""{"id":"{{_run}}"}""");
@@ -307,6 +327,20 @@ public sealed class AgentApiTests(RunningNodeFixture fixture) : IClassFixture<Ru
         await PostAsync($"/api/agents/{_run}/commands", """{"name":"ping","timeout":"30s"}""");
 
         Assert.Contains(Directory.Commands, c => c.AgentId == _run && c.Timeout == TimeSpan.FromSeconds(30));
+    }
+
+    [Theory]
+    [InlineData("0s")]
+    [InlineData("11m")]
+    [InlineData("soon")]
+    public async Task A_command_timeout_out_of_range_is_400_naming_the_field(string timeout)
+    {
+        await PostAsync("/api/agents", $$"""{"id":"{{_run}}","type":"recorder"}""");
+
+        var response = await PostAsync($"/api/agents/{_run}/commands", $$"""{"name":"ping","timeout":"{{timeout}}"}""");
+
+        var problem = await ProblemAsync(response, HttpStatusCode.BadRequest);
+        Assert.Equal("timeout", problem.GetProperty("field").GetString());
     }
 
     [Fact]

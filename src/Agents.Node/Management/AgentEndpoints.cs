@@ -23,6 +23,10 @@ internal static class AgentEndpoints
     /// <value>5 seconds: shorter than the console's default request timeout (10 s), so that it sees the 504.</value>
     public static readonly TimeSpan DefaultCommandTimeout = TimeSpan.FromSeconds(5);
 
+    /// <summary>The longest a command request may wait for the agent's answer.</summary>
+    /// <value>10 minutes: a command that runs longer should answer at once and report its progress on a topic.</value>
+    public static readonly TimeSpan MaxCommandTimeout = TimeSpan.FromMinutes(10);
+
     private static readonly JsonSerializerOptions BodyJson = new(JsonSerializerDefaults.Web)
     {
         UnmappedMemberHandling = System.Text.Json.Serialization.JsonUnmappedMemberHandling.Disallow,
@@ -162,9 +166,11 @@ internal static class AgentEndpoints
             }
 
             var timeout = DefaultCommandTimeout;
-            if (request.Timeout is { } text && (!DurationText.TryParse(text, out timeout, out var error) || timeout <= TimeSpan.Zero))
+            if (request.Timeout is { } text && (!DurationText.TryParse(text, out timeout, out var error) || timeout <= TimeSpan.Zero || timeout > MaxCommandTimeout))
             {
-                return BadBody("timeout", error.Length > 0 ? error : $"'{text}' is not positive; give how long to wait for the answer, e.g. \"30s\".");
+                return BadBody("timeout", error.Length > 0
+                    ? error
+                    : $"'{text}' is not between 0 and {DurationText.Format(MaxCommandTimeout)}; give how long to wait for the answer, e.g. \"30s\".");
             }
 
             var arguments = request.Arguments is { ValueKind: not JsonValueKind.Null } given ? given : (JsonElement?)null;
@@ -175,16 +181,24 @@ internal static class AgentEndpoints
     /// <summary>
     /// Runs <paramref name="action"/> with the registered directory, turning what it throws into problem details:
     /// <see cref="UnknownAgentException"/> 404, <see cref="AgentDefinitionException"/> 400 (with the field),
-    /// <see cref="TimeoutException"/> 504; 503 when no directory is registered.
+    /// <see cref="TimeoutException"/> 504; 503 when no directory is registered, or when it cannot be made yet (a factory
+    /// that needs the started runtime, asked before the runtime has started).
     /// </summary>
     private static async Task<IResult> GuardAsync(HttpContext context, Func<IAgentDirectory, Task<IResult>> action)
     {
-        if (context.RequestServices.GetService<IAgentDirectory>() is not { } directory)
+        IAgentDirectory? directory;
+        try
         {
-            return TypedResults.Problem(
-                title: "Agents are not started",
-                detail: "This node runs no agent directory (the agent platform is not started), so it cannot list, define or command agents.",
-                statusCode: StatusCodes.Status503ServiceUnavailable);
+            directory = context.RequestServices.GetService<IAgentDirectory>();
+        }
+        catch (InvalidOperationException e)
+        {
+            return NotStarted($"The agent directory cannot be made yet: {e.Message}");
+        }
+
+        if (directory is null)
+        {
+            return NotStarted("This node runs no agent directory (the agent platform is not started), so it cannot list, define or command agents.");
         }
 
         try
@@ -208,6 +222,9 @@ internal static class AgentEndpoints
             return TypedResults.Problem(title: "The agent did not answer in time", detail: e.Message, statusCode: StatusCodes.Status504GatewayTimeout);
         }
     }
+
+    private static IResult NotStarted(string detail) =>
+        TypedResults.Problem(title: "Agents are not started", detail: detail, statusCode: StatusCodes.Status503ServiceUnavailable);
 
     private static IEnumerable<string> StatusNames => Enum.GetValues<AgentStatus>().Select(AgentView.StatusText);
 
