@@ -43,6 +43,7 @@ public sealed class AgentsConsole(TextWriter output, TextWriter error)
             ActorCommand.Create(this, connection),
             JournalCommand.Create(this, connection),
             TopicCommand.Create(this, connection),
+            AgentCommand.Create(this, connection),
         };
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)

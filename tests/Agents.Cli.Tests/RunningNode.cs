@@ -1,5 +1,7 @@
 using Agents.Node.Configuration;
 using Agents.Node.Hosting;
+using Agents.Node.Tests;
+using Agents.Platform.Agents;
 using Agents.TestKit;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.TestHost;
@@ -9,7 +11,8 @@ namespace Agents.Cli.Tests;
 
 /// <summary>
 /// A real node in this process for a test class: its management API on an ASP.NET Core test server (no port), its
-/// journal in a database of its own on the TestKit's PostgreSQL server, and the token <see cref="Token"/>.
+/// journal in a database of its own on the TestKit's PostgreSQL server, the token <see cref="Token"/>, and an in-memory
+/// agent directory (<see cref="AgentDirectory"/>) in place of the agent platform.
 /// </summary>
 public sealed class RunningNode : PostgresDatabaseFixture
 {
@@ -21,6 +24,11 @@ public sealed class RunningNode : PostgresDatabaseFixture
 
     /// <summary>The transport to the node's management API, for <see cref="AgentsConsole.Handler"/>.</summary>
     public HttpMessageHandler Handler => (_app ?? throw new InvalidOperationException("The node has not started.")).GetTestServer().CreateHandler();
+
+    internal InMemoryAgentDirectory AgentDirectory { get; } = new();
+
+    /// <summary>The node's application, e.g. to stop it.</summary>
+    internal WebApplication App => _app ?? throw new InvalidOperationException("The node has not started.");
 
     internal NodeRuntime Runtime => _app!.Services.GetRequiredService<NodeRuntime>();
 
@@ -39,6 +47,7 @@ public sealed class RunningNode : PostgresDatabaseFixture
             Args = [],
         });
         builder.WebHost.UseTestServer();
+        builder.Services.AddSingleton<IAgentDirectory>(AgentDirectory);
         _app = NodeApplication.Build(builder);
         await _app.StartAsync();
     }

@@ -25,7 +25,11 @@ internal sealed class TestNode : IAsyncDisposable
 
     public static string ConfigFile => Path.Combine(AppContext.BaseDirectory, "node.conf");
 
-    public static WebApplication Build(IReadOnlyDictionary<string, string> environment, params string[] args)
+    public static WebApplication Build(IReadOnlyDictionary<string, string> environment, params string[] args) =>
+        Build(environment, null, args);
+
+    /// <summary>Builds a node with <paramref name="services"/> registered too (e.g. an agent directory).</summary>
+    public static WebApplication Build(IReadOnlyDictionary<string, string> environment, Action<IServiceCollection>? services, params string[] args)
     {
         var builder = NodeApplication.CreateBuilder(new NodeConfigurationSources
         {
@@ -35,12 +39,17 @@ internal sealed class TestNode : IAsyncDisposable
         });
         builder.WebHost.UseTestServer();
         builder.Services.AddSingleton<IEventSerializer>(new JsonEventSerializer(ManifestRegistry.Create(typeof(CounterActor.Added))));
+        services?.Invoke(builder.Services);
         return NodeApplication.Build(builder);
     }
 
-    public static async Task<TestNode> StartAsync(IReadOnlyDictionary<string, string> environment, params string[] args)
+    public static Task<TestNode> StartAsync(IReadOnlyDictionary<string, string> environment, params string[] args) =>
+        StartAsync(environment, null, args);
+
+    public static async Task<TestNode> StartAsync(
+        IReadOnlyDictionary<string, string> environment, Action<IServiceCollection>? services, params string[] args)
     {
-        var app = Build(environment, args);
+        var app = Build(environment, services, args);
         try
         {
             await app.StartAsync();

@@ -212,52 +212,5 @@ public sealed class TopicApiTests(RunningNodeFixture fixture) : IClassFixture<Ru
         return await Client.SendAsync(request);
     }
 
-    private async Task<EventStream> OpenStreamAsync(string query)
-    {
-        var response = await Client.SendAsync(
-            new HttpRequestMessage(HttpMethod.Get, $"/api/topics/stream?{query}"), HttpCompletionOption.ResponseHeadersRead);
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal("text/event-stream", response.Content.Headers.ContentType?.MediaType);
-        return new EventStream(response, new StreamReader(await response.Content.ReadAsStreamAsync()));
-    }
-
-    /// <summary>An open server-sent event stream; disposing it disconnects.</summary>
-    private sealed class EventStream(HttpResponseMessage response, StreamReader reader) : IDisposable
-    {
-        // A guard against a hang, not a timing assertion: the events are published before they are awaited.
-        private static readonly TimeSpan Guard = TimeSpan.FromSeconds(30);
-
-        public async Task<JsonElement> NextEventAsync()
-        {
-            var (name, data) = await NextAsync();
-            Assert.Null(name);
-            return data;
-        }
-
-        /// <summary>The next server-sent event: its name (null for a plain data event) and its data.</summary>
-        public async Task<(string? Name, JsonElement Data)> NextAsync()
-        {
-            using var guard = new CancellationTokenSource(Guard);
-            string? name = null;
-            while (await reader.ReadLineAsync(guard.Token) is { } line)
-            {
-                if (line.StartsWith("event: ", StringComparison.Ordinal))
-                {
-                    name = line["event: ".Length..];
-                }
-                else if (line.StartsWith("data: ", StringComparison.Ordinal))
-                {
-                    return (name, JsonSerializer.Deserialize<JsonElement>(line["data: ".Length..]));
-                }
-            }
-
-            throw new InvalidOperationException("The stream ended before an event.");
-        }
-
-        public void Dispose()
-        {
-            reader.Dispose();
-            response.Dispose();
-        }
-    }
+    private Task<EventStream> OpenStreamAsync(string query) => EventStream.OpenAsync(Client, $"/api/topics/stream?{query}");
 }

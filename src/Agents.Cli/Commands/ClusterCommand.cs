@@ -5,7 +5,11 @@ using Spectre.Console;
 
 namespace Agents.Cli.Commands;
 
-/// <summary><c>agents cluster show [--json]</c>: the members of the cluster as the node sees them (<c>GET /api/cluster</c>).</summary>
+/// <summary>
+/// <c>agents cluster show [--json]</c>: the members of the cluster as the node sees them (<c>GET /api/cluster</c>);
+/// <c>agents cluster tail [--json]</c>: the membership changes as they happen (<c>GET /api/cluster/stream</c>), one line each,
+/// until Ctrl-C (exit code 0) or the node ends the stream: 0 when it ended after a member left (the node stopping), 1 otherwise.
+/// </summary>
 internal static class ClusterCommand
 {
     public static Command Create(AgentsConsole console, NodeConnection connection)
@@ -23,7 +27,39 @@ internal static class ClusterCommand
             Render(Screen.For(console.Output), reply.Value);
             return 0;
         }));
-        return new Command("cluster", "inspect the cluster") { show };
+        return new Command("cluster", "inspect the cluster") { show, Tail(console, connection) };
+    }
+
+    private static Command Tail(AgentsConsole console, NodeConnection connection)
+    {
+        var json = new Option<bool>("--json") { Description = "print each change's JSON, one per line" };
+        var tail = new Command("tail", "print membership changes as they happen (the members first), until Ctrl-C") { json };
+        tail.SetAction((result, cancellationToken) => connection.RunAsync(result, cancellationToken, async client =>
+        {
+            var asJson = result.GetValue(json);
+            string? last = null;
+            try
+            {
+                await foreach (var change in client.TailClusterAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    var member = change.Member;
+                    await console.Output.WriteLineAsync(asJson
+                        ? change.Json
+                        : $"{Screen.Time(change.At)}  {change.Type}  {member.Address}  {member.Status}" +
+                          (member.Roles is { Count: > 0 } roles ? $"  {string.Join(",", roles)}" : "")).ConfigureAwait(false);
+                    await console.Output.FlushAsync(cancellationToken).ConfigureAwait(false);
+                    last = change.Type;
+                }
+            }
+            catch (Exception e) when (cancellationToken.IsCancellationRequested && e is OperationCanceledException or IOException or HttpRequestException)
+            {
+                return 0;
+            }
+            return last == ClusterMemberEvent.MemberLeft
+                ? 0
+                : console.Fail($"the node at {client.Node.GetLeftPart(UriPartial.Authority)} ended the stream");
+        }));
+        return tail;
     }
 
     private static void Render(IAnsiConsole screen, ClusterView cluster)

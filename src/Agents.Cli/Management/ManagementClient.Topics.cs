@@ -27,55 +27,10 @@ internal sealed partial class ManagementClient
     public async IAsyncEnumerable<TopicEvent> TailAsync(
         string pattern, bool fromBeginning, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        using var request = new HttpRequestMessage(
-            HttpMethod.Get, $"api/topics/stream?pattern={Uri.EscapeDataString(pattern)}&fromBeginning={(fromBeginning ? "true" : "false")}");
-        request.Headers.Accept.ParseAdd("text/event-stream");
-
-        HttpResponseMessage response;
-        using (var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
+        var path = $"api/topics/stream?pattern={Uri.EscapeDataString(pattern)}&fromBeginning={(fromBeginning ? "true" : "false")}";
+        await foreach (var data in StreamAsync(path, cancellationToken).ConfigureAwait(false))
         {
-            timeout.CancelAfter(_timeout);
-            try
-            {
-                response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token).ConfigureAwait(false);
-            }
-            catch (Exception e) when (Unreachable(e, cancellationToken) is { } failure)
-            {
-                throw failure;
-            }
-        }
-
-        using (response)
-        {
-            if (!response.IsSuccessStatusCode)
-            {
-                var body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
-                throw Failure(request, response.StatusCode, body);
-            }
-
-            var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-            await using (stream.ConfigureAwait(false))
-            {
-                var events = ServerSentEventReader.ReadDataAsync(stream, cancellationToken).WithCancellation(cancellationToken);
-                await using var enumerator = events.GetAsyncEnumerator();
-                while (true)
-                {
-                    string data;
-                    try
-                    {
-                        if (!await enumerator.MoveNextAsync())
-                        {
-                            yield break;
-                        }
-                        data = enumerator.Current;
-                    }
-                    catch (Exception e) when (e is IOException or HttpRequestException && !cancellationToken.IsCancellationRequested)
-                    {
-                        throw new ManagementException($"the stream from the node at {Origin} broke off: {e.Message}", e);
-                    }
-                    yield return ReadTopicEvent(data);
-                }
-            }
+            yield return ReadTopicEvent(data);
         }
     }
 
@@ -87,16 +42,8 @@ internal sealed partial class ManagementClient
 
     private static TopicEvent ReadTopicEvent(string data)
     {
-        try
-        {
-            var parsed = JsonSerializer.Deserialize<TopicEvent>(data, Json)
-                ?? throw new ManagementException("the node streamed an event whose data is 'null'");
-            // A data field may span several lines; --json promises one line per event.
-            return parsed with { Json = data.Contains('\n', StringComparison.Ordinal) ? OneLine(data) : data };
-        }
-        catch (JsonException e)
-        {
-            throw new ManagementException($"the node streamed an event that is not the expected JSON ({e.Message}): {data}", e);
-        }
+        var parsed = ReadStreamed<TopicEvent>(data, "an event");
+        // A data field may span several lines; --json promises one line per event.
+        return parsed with { Json = data.Contains('\n', StringComparison.Ordinal) ? OneLine(data) : data };
     }
 }

@@ -72,14 +72,16 @@ internal sealed partial class ManagementClient : IDisposable
         throw Failure(request, status, body);
     }
 
-    private async Task<ApiReply<T>> SendAsync<T>(HttpMethod method, string path, string? jsonBody, CancellationToken cancellationToken)
+    /// <summary>Sends a request and reads its answer as <typeparamref name="T"/>; <paramref name="wait"/> is added to the request timeout.</summary>
+    private async Task<ApiReply<T>> SendAsync<T>(
+        HttpMethod method, string path, string? jsonBody, CancellationToken cancellationToken, TimeSpan wait = default)
     {
         using var request = new HttpRequestMessage(method, path);
         if (jsonBody is not null)
         {
             request.Content = new StringContent(jsonBody, Encoding.UTF8, "application/json");
         }
-        var (status, body) = await ExchangeAsync(request, cancellationToken).ConfigureAwait(false);
+        var (status, body) = await ExchangeAsync(request, cancellationToken, wait).ConfigureAwait(false);
         if ((int)status is < 200 or > 299)
         {
             throw Failure(request, status, body);
@@ -87,30 +89,32 @@ internal sealed partial class ManagementClient : IDisposable
         return new ApiReply<T>(Deserialize<T>(request, body), body);
     }
 
-    private async Task<(HttpStatusCode Status, string Body)> ExchangeAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    private async Task<(HttpStatusCode Status, string Body)> ExchangeAsync(
+        HttpRequestMessage request, CancellationToken cancellationToken, TimeSpan wait = default)
     {
+        var limit = _timeout + wait;
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(_timeout);
+        timeout.CancelAfter(limit);
         try
         {
             using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseContentRead, timeout.Token).ConfigureAwait(false);
             var body = await response.Content.ReadAsStringAsync(timeout.Token).ConfigureAwait(false);
             return (response.StatusCode, body);
         }
-        catch (Exception e) when (Unreachable(e, cancellationToken) is { } failure)
+        catch (Exception e) when (Unreachable(e, limit, cancellationToken) is { } failure)
         {
             throw failure;
         }
     }
 
     /// <summary>Turns a transport failure or our own timeout into a <see cref="ManagementException"/>; null for the caller's cancellation.</summary>
-    private ManagementException? Unreachable(Exception e, CancellationToken cancellationToken)
+    private ManagementException? Unreachable(Exception e, TimeSpan limit, CancellationToken cancellationToken)
     {
         if (e is OperationCanceledException)
         {
             return cancellationToken.IsCancellationRequested
                 ? null
-                : new ManagementException($"the node at {Origin} did not answer within {_timeout.TotalSeconds:0.###} s (raise --timeout)", e);
+                : new ManagementException($"the node at {Origin} did not answer within {limit.TotalSeconds:0.###} s (raise --timeout)", e);
         }
         if (e is HttpRequestException http)
         {
@@ -156,6 +160,7 @@ internal sealed partial class ManagementClient : IDisposable
                 ? $"not found: {reason}"
                 : $"the node has no {what} (404): it may be older than this console"),
             HttpStatusCode.BadRequest => new ManagementException($"the node rejected {what}: {problem?.Reason ?? "400 Bad Request"}"),
+            HttpStatusCode.Conflict => new ManagementException($"conflict: {problem?.Reason ?? $"the node answered 409 Conflict to {what}"}"),
             _ => new ManagementException(
                 $"the node answered {(int)status} {status} to {what}" + (problem?.Reason is { } detail ? $": {detail}" : "")),
         };

@@ -99,6 +99,7 @@ public static partial class NodeApplication
         app.MapMetricsEndpoints();
         app.MapJournalEndpoints();
         app.MapTopicEndpoints();
+        app.MapAgentEndpoints();
         app.MapOpenApi();
 
         app.Lifetime.ApplicationStarted.Register(() => LogListening(app));

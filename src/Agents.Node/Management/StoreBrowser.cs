@@ -28,20 +28,24 @@ internal sealed class StoreBrowser(NodeRuntime runtime)
         command.Parameters.Add(new NpgsqlParameter { Value = persistenceId });
         command.Parameters.Add(new NpgsqlParameter { Value = from });
         command.Parameters.Add(new NpgsqlParameter { Value = max });
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        var events = new List<JournalEvent>();
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-        {
-            events.Add(new JournalEvent(
-                reader.GetInt64(0),
-                reader.GetString(1),
-                reader.GetFieldValue<DateTimeOffset>(2),
-                reader.GetFieldValue<string[]>(3),
-                reader.GetString(4),
-                ParseJson(reader.GetString(5))));
-        }
+        return await ReadEventsAsync(command, cancellationToken).ConfigureAwait(false);
+    }
 
-        return events;
+    /// <summary>The last <paramref name="max"/> events of <paramref name="persistenceId"/> that are not deleted, by sequence number.</summary>
+    public async Task<IReadOnlyList<JournalEvent>> ReadJournalTailAsync(string persistenceId, int max, CancellationToken cancellationToken)
+    {
+        await using var command = runtime.DataSource.CreateCommand($"""
+            SELECT * FROM (
+                SELECT sequence_nr, manifest, created_at, tags, writer, payload::text
+                FROM {Schema}.journal
+                WHERE persistence_id = $1 AND NOT deleted
+                ORDER BY sequence_nr DESC
+                LIMIT $2) AS tail
+            ORDER BY sequence_nr
+            """);
+        command.Parameters.Add(new NpgsqlParameter { Value = persistenceId });
+        command.Parameters.Add(new NpgsqlParameter { Value = max });
+        return await ReadEventsAsync(command, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Every topic with events, by name, with its event count and the time of its newest event.</summary>
@@ -94,6 +98,24 @@ internal sealed class StoreBrowser(NodeRuntime runtime)
         }
 
         return new TopicLiveStart(after, committed);
+    }
+
+    private static async Task<IReadOnlyList<JournalEvent>> ReadEventsAsync(NpgsqlCommand command, CancellationToken cancellationToken)
+    {
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        var events = new List<JournalEvent>();
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            events.Add(new JournalEvent(
+                reader.GetInt64(0),
+                reader.GetString(1),
+                reader.GetFieldValue<DateTimeOffset>(2),
+                reader.GetFieldValue<string[]>(3),
+                reader.GetString(4),
+                ParseJson(reader.GetString(5))));
+        }
+
+        return events;
     }
 
     private static JsonElement ParseJson(string json)

@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json;
 using Agents.Node.Hosting;
 using Agents.Persistence.Serialization;
@@ -10,17 +9,13 @@ namespace Agents.Node.Management;
 /// <summary>
 /// <c>GET /api/topics/stream?pattern=P&amp;fromBeginning=true|false</c>: follows the topic log as
 /// <c>text/event-stream</c>, one <c>data:</c> line per event whose topic matches the pattern (a
-/// <see cref="StreamedTopicEvent"/>), with a comment line every <see cref="KeepAlive"/> so that proxies keep the
+/// <see cref="StreamedTopicEvent"/>), with a comment line every <see cref="ServerSentEvents.KeepAlive"/> so that proxies keep the
 /// connection open. It runs until the client disconnects or the node stops (so that an open stream does not hold
 /// the shutdown until its timeout). An event this node cannot read back (an unknown manifest)
 /// ends the stream with an <c>event: error</c> naming its offset, since the log never skips an event silently.
 /// </summary>
 internal static class TopicEventStream
 {
-    /// <summary>How long the stream may stay silent before a keep-alive comment.</summary>
-    /// <value>15 seconds.</value>
-    public static readonly TimeSpan KeepAlive = TimeSpan.FromSeconds(15);
-
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     public static async Task<IResult> RunAsync(
@@ -46,10 +41,7 @@ internal static class TopicEventStream
         var cancellationToken = streaming.Token;
         var start = replay ? TopicLiveStart.Beginning : await store.ReadTopicLiveStartAsync(cancellationToken).ConfigureAwait(false);
         var response = context.Response;
-        response.ContentType = "text/event-stream";
-        response.Headers.CacheControl = "no-cache";
-        await response.StartAsync(cancellationToken).ConfigureAwait(false);
-        await response.Body.FlushAsync(cancellationToken).ConfigureAwait(false);
+        await ServerSentEvents.StartAsync(response, cancellationToken).ConfigureAwait(false);
 
         try
         {
@@ -91,16 +83,16 @@ internal static class TopicEventStream
                 bool more;
                 try
                 {
-                    more = await next.WaitAsync(KeepAlive, time, cancellationToken).ConfigureAwait(false);
+                    more = await next.WaitAsync(ServerSentEvents.KeepAlive, time, cancellationToken).ConfigureAwait(false);
                 }
                 catch (TimeoutException)
                 {
-                    await WriteAsync(response, ": keep-alive\n\n", cancellationToken).ConfigureAwait(false);
+                    await ServerSentEvents.WriteKeepAliveAsync(response, cancellationToken).ConfigureAwait(false);
                     continue;
                 }
                 catch (TopicPayloadException e)
                 {
-                    await WriteAsync(response, $"event: error\ndata: {JsonSerializer.Serialize(e.Message, Json)}\n\n", cancellationToken).ConfigureAwait(false);
+                    await ServerSentEvents.WriteEventAsync(response, "error", JsonSerializer.Serialize(e.Message, Json), cancellationToken).ConfigureAwait(false);
                     return;
                 }
 
@@ -117,7 +109,7 @@ internal static class TopicEventStream
                 }
 
                 var streamed = new StreamedTopicEvent(envelope.Offset.ToString(), envelope.Topic, envelope.PublishedAt, PayloadOf(runtime, envelope));
-                await WriteAsync(response, $"data: {JsonSerializer.Serialize(streamed, Json)}\n\n", cancellationToken).ConfigureAwait(false);
+                await ServerSentEvents.WriteEventAsync(response, null, JsonSerializer.Serialize(streamed, Json), cancellationToken).ConfigureAwait(false);
                 next = events.MoveNextAsync().AsTask();
             }
         }
@@ -141,11 +133,5 @@ internal static class TopicEventStream
 
         using var parsed = JsonDocument.Parse(runtime.Serializer.Serialize(envelope.Payload).Json);
         return parsed.RootElement.Clone();
-    }
-
-    private static async Task WriteAsync(HttpResponse response, string text, CancellationToken cancellationToken)
-    {
-        await response.Body.WriteAsync(Encoding.UTF8.GetBytes(text), cancellationToken).ConfigureAwait(false);
-        await response.Body.FlushAsync(cancellationToken).ConfigureAwait(false);
     }
 }
