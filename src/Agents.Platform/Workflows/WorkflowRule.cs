@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Agents.Platform.Topics;
+using Agents.Platform.Workflows.Predicates;
 
 namespace Agents.Platform.Workflows;
 

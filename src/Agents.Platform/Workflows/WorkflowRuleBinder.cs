@@ -2,6 +2,7 @@ using System.Text.Json;
 using Agents.Hocon;
 using Agents.Platform.Agents;
 using Agents.Platform.Topics;
+using Agents.Platform.Workflows.Predicates;
 
 namespace Agents.Platform.Workflows;
 

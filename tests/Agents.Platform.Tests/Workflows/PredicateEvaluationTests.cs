@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Agents.Platform.Workflows.Predicates;
 using Agents.Platform.Workflows;
 
 namespace Agents.Platform.Tests.Workflows;

@@ -1,3 +1,4 @@
+using Agents.Platform.Workflows.Predicates;
 using Agents.Platform.Workflows;
 
 namespace Agents.Platform.Tests.Workflows;

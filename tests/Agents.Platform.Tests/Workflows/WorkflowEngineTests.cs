@@ -4,6 +4,7 @@ using Agents.Persistence.Serialization;
 using Agents.Persistence.Topics;
 using Agents.Platform.Agents;
 using Agents.Platform.Topics;
+using Agents.Platform.Workflows.Predicates;
 using Agents.Platform.Workflows;
 using Agents.TestKit;
 using static Agents.Platform.Tests.Workflows.ProbeAgentDirectory;

@@ -1,4 +1,4 @@
-namespace Agents.Platform.Workflows;
+namespace Agents.Platform.Workflows.Predicates;
 
 /// <summary>A path (or <c>true</c>/<c>false</c>) standing alone as a condition: holds when its value is JSON <c>true</c>.</summary>
 internal sealed class TruthNode(PredicateOperand operand) : PredicateNode

@@ -1,4 +1,4 @@
-namespace Agents.Platform.Workflows;
+namespace Agents.Platform.Workflows.Predicates;
 
 /// <summary><c>left or right</c> (also <c>||</c>); the right side is not evaluated when the left is true.</summary>
 internal sealed class OrNode(PredicateNode left, PredicateNode right) : PredicateNode

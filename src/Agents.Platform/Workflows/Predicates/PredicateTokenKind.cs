@@ -1,4 +1,4 @@
-namespace Agents.Platform.Workflows;
+namespace Agents.Platform.Workflows.Predicates;
 
 /// <summary>The kinds of token of the predicate language.</summary>
 internal enum PredicateTokenKind

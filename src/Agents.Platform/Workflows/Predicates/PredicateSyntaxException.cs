@@ -1,4 +1,4 @@
-namespace Agents.Platform.Workflows;
+namespace Agents.Platform.Workflows.Predicates;
 
 /// <summary>
 /// A workflow predicate (the <c>where</c> of a rule) does not parse. The message names the column (1-based) and what

@@ -1,4 +1,4 @@
-namespace Agents.Platform.Workflows;
+namespace Agents.Platform.Workflows.Predicates;
 
 /// <summary><c>exists(path)</c>: holds when the path finds a value in the payload, JSON <c>null</c> included.</summary>
 internal sealed class ExistsNode(FieldPath path) : PredicateNode

@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace Agents.Platform.Workflows;
+namespace Agents.Platform.Workflows.Predicates;
 
 /// <summary>
 /// A value a predicate compares: a literal, an event field or what a field path found in the payload (or

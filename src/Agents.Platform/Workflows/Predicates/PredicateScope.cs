@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace Agents.Platform.Workflows;
+namespace Agents.Platform.Workflows.Predicates;
 
 /// <summary>What a predicate is evaluated against: the event's payload as JSON and the event fields beside it.</summary>
 /// <param name="Payload">The payload as JSON.</param>

@@ -1,4 +1,4 @@
-namespace Agents.Platform.Workflows;
+namespace Agents.Platform.Workflows.Predicates;
 
 /// <summary>One token of a predicate: its kind, its text (the unquoted value of a string) and its 1-based column.</summary>
 internal readonly record struct PredicateToken(PredicateTokenKind Kind, string Text, int Column, double Number = 0)

@@ -1,4 +1,4 @@
-namespace Agents.Platform.Workflows;
+namespace Agents.Platform.Workflows.Predicates;
 
 /// <summary>A field of the event beside its payload: <c>$topic</c> or <c>$publisher</c>.</summary>
 internal sealed class EventField : PredicateOperand

@@ -1,4 +1,4 @@
-namespace Agents.Platform.Workflows;
+namespace Agents.Platform.Workflows.Predicates;
 
 /// <summary>
 /// <c>value in [a, b, ...]</c>: holds when the value equals one of the items. <c>value not in [...]</c> holds when it

@@ -1,4 +1,4 @@
-namespace Agents.Platform.Workflows;
+namespace Agents.Platform.Workflows.Predicates;
 
 /// <summary>The comparison operators of the predicate language.</summary>
 internal enum ComparisonOperator

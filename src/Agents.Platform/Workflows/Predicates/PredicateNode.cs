@@ -1,4 +1,4 @@
-namespace Agents.Platform.Workflows;
+namespace Agents.Platform.Workflows.Predicates;
 
 /// <summary>A node of a parsed predicate; evaluating the root decides whether a rule fires.</summary>
 internal abstract class PredicateNode

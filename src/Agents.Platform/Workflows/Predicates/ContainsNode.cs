@@ -1,4 +1,4 @@
-namespace Agents.Platform.Workflows;
+namespace Agents.Platform.Workflows.Predicates;
 
 /// <summary>
 /// <c>whole contains part</c>: a string that contains a substring (ordinal), or an array with an element equal to the

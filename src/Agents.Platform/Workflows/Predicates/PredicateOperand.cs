@@ -1,4 +1,4 @@
-namespace Agents.Platform.Workflows;
+namespace Agents.Platform.Workflows.Predicates;
 
 /// <summary>One side of a comparison: a literal, a field path into the payload or an event field.</summary>
 internal abstract class PredicateOperand

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace Agents.Platform.Workflows;
+namespace Agents.Platform.Workflows.Predicates;
 
 /// <summary>Splits a predicate into tokens, all at once (predicates are short and parsed once per rule).</summary>
 internal static class PredicateLexer

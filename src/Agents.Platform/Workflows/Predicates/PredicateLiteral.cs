@@ -1,4 +1,4 @@
-namespace Agents.Platform.Workflows;
+namespace Agents.Platform.Workflows.Predicates;
 
 /// <summary>A literal: a number, a string, <c>true</c>, <c>false</c> or <c>null</c>.</summary>
 internal sealed class PredicateLiteral(PredicateValue value) : PredicateOperand

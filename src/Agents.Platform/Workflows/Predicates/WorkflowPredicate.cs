@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace Agents.Platform.Workflows;
+namespace Agents.Platform.Workflows.Predicates;
 
 /// <summary>
 /// The condition of a workflow rule (its <c>where</c>), parsed once and evaluated for every event the rule sees.

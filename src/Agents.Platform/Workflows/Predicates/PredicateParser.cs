@@ -1,4 +1,4 @@
-namespace Agents.Platform.Workflows;
+namespace Agents.Platform.Workflows.Predicates;
 
 /// <summary>
 /// Parses the predicate language by recursive descent into a tree of <see cref="PredicateNode"/>s:

@@ -1,4 +1,4 @@
-namespace Agents.Platform.Workflows;
+namespace Agents.Platform.Workflows.Predicates;
 
 /// <summary>
 /// <c>left OP right</c>. False when either side is missing (also for <c>!=</c>). <c>==</c> holds for the same kind and

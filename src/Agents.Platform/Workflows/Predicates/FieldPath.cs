@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace Agents.Platform.Workflows;
+namespace Agents.Platform.Workflows.Predicates;
 
 /// <summary>
 /// A path into the payload: property names and array indices, such as <c>metrics.val_loss</c>, <c>items[0].name</c>
