@@ -1,0 +1,167 @@
+using Agents.Actors;
+using Agents.Platform.Agents;
+
+namespace Agents.Platform.Coordination;
+
+// The requests of the agent directory (AgentPlatform): every change is journaled before it is answered.
+public sealed partial class AgentCoordinator
+{
+    /// <summary>Why the coordinator restarts an agent on request.</summary>
+    private const string RequestedRestart = "requested";
+
+    private void OnGetAgents(GetAgents request)
+    {
+        IReadOnlyList<AgentInfo> agents = [.. _agents.Values
+            .Where(e => (request.Type is null || e.Definition.Type == request.Type) && (request.Status is null || e.Status == request.Status))
+            .OrderBy(e => e.Id, StringComparer.Ordinal)
+            .Select(e => e.ToInfo(Node))];
+        Sender.Tell(agents, Self);
+    }
+
+    private void OnGetAgent(GetAgent request)
+    {
+        if (Find(request.AgentId) is { } entry)
+        {
+            Sender.Tell(entry.ToInfo(Node), Self);
+        }
+    }
+
+    private void OnDefine(DefineAgent request)
+    {
+        AgentDefinition definition;
+        try
+        {
+            definition = AgentDefinitionValidator.Validate(request.Definition, _types);
+        }
+        catch (AgentDefinitionException e)
+        {
+            Sender.Tell(new Status.Failure(e), Self);
+            return;
+        }
+        _agents.TryGetValue(definition.Id, out var existing);
+        if (existing is not null && AgentDefinitionValidator.Same(existing.Definition, definition))
+        {
+            Sender.Tell(existing.ToInfo(Node), Self);
+            return;
+        }
+        var before = existing?.Definition;
+        Persist(new AgentDefined(definition.Id, definition), defined =>
+        {
+            Apply(defined);
+            var entry = _agents[defined.AgentId];
+            AgentCoordinatorLog.Changed(Log, entry.Id, before is null ? "is defined" : "is redefined");
+            if (before is { Active: true } && (before.Type != definition.Type || !definition.Active))
+            {
+                // Stopped where it ran: its type's region (a new type runs in another region).
+                SendToHost(before.Type, entry.Id, new StopAgent(entry.Id));
+            }
+            if (definition.Active)
+            {
+                if (before is { Active: true } && before.Type == definition.Type)
+                {
+                    SendToHost(entry, new StartAgent(definition));
+                }
+                else
+                {
+                    entry.Restarts = 0;
+                    Wake(entry);
+                }
+            }
+            Sender.Tell(entry.ToInfo(Node), Self);
+        });
+    }
+
+    private void OnActivate(ActivateAgent request)
+    {
+        if (Find(request.AgentId) is not { } entry)
+        {
+            return;
+        }
+        if (entry.Active)
+        {
+            Sender.Tell(entry.ToInfo(Node), Self);
+            return;
+        }
+        Persist(new AgentActivated(entry.Id), activated =>
+        {
+            Apply(activated);
+            AgentCoordinatorLog.Changed(Log, entry.Id, "is activated");
+            entry.Status = AgentStatus.Starting;
+            entry.Restarts = 0;
+            entry.LastFailure = null;
+            Wake(entry);
+            Sender.Tell(entry.ToInfo(Node), Self);
+        });
+    }
+
+    private void OnDeactivate(DeactivateAgent request)
+    {
+        if (Find(request.AgentId) is not { } entry)
+        {
+            return;
+        }
+        if (!entry.Active)
+        {
+            Sender.Tell(entry.ToInfo(Node), Self);
+            return;
+        }
+        Persist(new AgentDeactivated(entry.Id), deactivated =>
+        {
+            Apply(deactivated);
+            AgentCoordinatorLog.Changed(Log, entry.Id, "is deactivated");
+            SendToHost(entry, new StopAgent(entry.Id));
+            Sender.Tell(entry.ToInfo(Node), Self);
+        });
+    }
+
+    private void OnRestart(RequestAgentRestart request)
+    {
+        if (Find(request.AgentId) is not { } entry)
+        {
+            return;
+        }
+        if (!entry.Active)
+        {
+            Sender.Tell(entry.ToInfo(Node), Self);
+            return;
+        }
+        Persist(new AgentRestartRequested(entry.Id, RequestedRestart), requested =>
+        {
+            AgentCoordinatorLog.Changed(Log, entry.Id, "is restarted on request");
+            entry.Status = AgentStatus.Starting;
+            entry.Restarts++;
+            SendToHost(entry, new RestartAgent(entry.Id, requested.Reason));
+            Sender.Tell(entry.ToInfo(Node), Self);
+        });
+    }
+
+    private void OnSendToAgent(SendToAgent request)
+    {
+        if (Find(request.AgentId) is not { } entry)
+        {
+            return;
+        }
+        if (!entry.Active)
+        {
+            object answer = request.Message is AgentCommand command
+                ? new AgentCommandResult(entry.Id, command.Name, Accepted: false,
+                    $"Agent '{entry.Id}' is inactive; activate it (POST /api/agents/{entry.Id}/activate) to send it commands.")
+                : new Status.Failure(new InvalidOperationException(
+                    $"Agent '{entry.Id}' is inactive and receives no messages; activate it first."));
+            Sender.Tell(answer, Self);
+            return;
+        }
+        SendToHost(entry, request.Message, Sender);
+    }
+
+    /// <summary>The agent <paramref name="agentId"/>, or <see langword="null"/> after answering the sender with <see cref="UnknownAgentException"/>.</summary>
+    private AgentEntry? Find(string agentId)
+    {
+        if (agentId is not null && _agents.TryGetValue(agentId, out var entry))
+        {
+            return entry;
+        }
+        Sender.Tell(new Status.Failure(new UnknownAgentException(agentId ?? "")), Self);
+        return null;
+    }
+}
