@@ -9,6 +9,9 @@ public sealed partial class AgentCoordinator
     /// <summary>Why the coordinator restarts an agent on request.</summary>
     private const string RequestedRestart = "requested";
 
+    /// <summary>Why the coordinator restarts an agent that was given up when it is activated again.</summary>
+    private const string ReactivatedRestart = "activated";
+
     private void OnGetAgents(GetAgents request)
     {
         IReadOnlyList<AgentInfo> agents = [.. _agents.Values
@@ -79,7 +82,15 @@ public sealed partial class AgentCoordinator
         }
         if (entry.Active)
         {
-            Sender.Tell(entry.ToInfo(Node), Self);
+            // Activating an agent that was given up runs it again, as the status's documentation promises.
+            if (entry.Status == AgentStatus.Failed)
+            {
+                Restart(entry, ReactivatedRestart);
+            }
+            else
+            {
+                Sender.Tell(entry.ToInfo(Node), Self);
+            }
             return;
         }
         Persist(new AgentActivated(entry.Id), activated =>
@@ -125,9 +136,15 @@ public sealed partial class AgentCoordinator
             Sender.Tell(entry.ToInfo(Node), Self);
             return;
         }
-        Persist(new AgentRestartRequested(entry.Id, RequestedRestart), requested =>
+        Restart(entry, RequestedRestart);
+    }
+
+    /// <summary>Journals the restart, has the host restart the agent now and answers with the agent.</summary>
+    private void Restart(AgentEntry entry, string reason)
+    {
+        Persist(new AgentRestartRequested(entry.Id, reason), requested =>
         {
-            AgentCoordinatorLog.Changed(Log, entry.Id, "is restarted on request");
+            AgentCoordinatorLog.Changed(Log, entry.Id, "is restarted (" + requested.Reason + ")");
             entry.Status = AgentStatus.Starting;
             entry.Restarts++;
             SendToHost(entry, new RestartAgent(entry.Id, requested.Reason));

@@ -19,7 +19,10 @@ public sealed record GetAgent(string AgentId);
 /// <param name="Definition">The definition.</param>
 public sealed record DefineAgent(AgentDefinition Definition);
 
-/// <summary>To the coordinator: activate an agent; answered with its <see cref="AgentInfo"/>, or a failure with <see cref="UnknownAgentException"/>.</summary>
+/// <summary>
+/// To the coordinator: activate an agent (an active one that was given up runs again); answered with its
+/// <see cref="AgentInfo"/>, or a failure with <see cref="UnknownAgentException"/>.
+/// </summary>
 /// <param name="AgentId">The agent.</param>
 public sealed record ActivateAgent(string AgentId);
 

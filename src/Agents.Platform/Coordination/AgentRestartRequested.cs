@@ -7,6 +7,9 @@ namespace Agents.Platform.Coordination;
 /// silent, so that the journal tells why an agent started again.
 /// </summary>
 /// <param name="AgentId">The agent.</param>
-/// <param name="Reason">Why: <c>requested</c> for the API, <c>heartbeat-timeout</c> for a silent agent.</param>
+/// <param name="Reason">
+/// Why: <c>requested</c> (restart through the API), <c>activated</c> (an agent that was given up, activated again) or
+/// <c>heartbeat-timeout</c> (a silent agent).
+/// </param>
 [Manifest("agents.agent-restart-requested")]
 public sealed record AgentRestartRequested(string AgentId, string Reason);

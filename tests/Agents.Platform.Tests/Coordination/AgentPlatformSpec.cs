@@ -172,13 +172,21 @@ public sealed class AgentPlatformSpec : ActorTestKit
     [Fact]
     public async Task An_unchanged_configuration_definition_is_not_journaled_again()
     {
+        const string Full = """
+            agents.definitions.a {
+              type = plain, subscribes = ["training.#"], limits.mailbox-capacity = 10
+              schedules = [ { name = hourly, every = 1h }, { name = tens, every-events = 10, topic = "x.*" } ]
+              heartbeat { interval = 2s, timeout = 7s }
+              settings { threshold = 0.25, nested { list = [1, "two", true] } }
+            }
+            """;
         await using (var first = ActorSystem.Create("first", new ActorSystemSettings(), new ManualTimeProvider()))
         {
-            StartPlatform(OneAgent, system: first, agents: CreateTestProbe());
+            StartPlatform(Full, system: first, agents: CreateTestProbe());
             await first.Terminate();
         }
 
-        var second = StartPlatform(OneAgent);
+        var second = StartPlatform(Full);
         _agents.ExpectMsg<AgentUp>();
 
         await Bounded(second.ListAsync());
@@ -236,6 +244,21 @@ public sealed class AgentPlatformSpec : ActorTestKit
         _agents.ExpectMsg<AgentUp>();
         await AwaitStatus(platform, "a", AgentStatus.Running);
         Assert.Contains("agents.agent-restart-requested", await RegistryManifests());
+    }
+
+    [Fact]
+    public async Task Activating_an_agent_that_was_given_up_runs_it_again()
+    {
+        var platform = StartPlatform(OneAgent, o => o with { Supervision = QuickSupervision with { MaxFailures = 0 } });
+        _agents.ExpectMsg<AgentUp>();
+        platform.Coordinator.Tell(new SendToAgent("a", new AgentCommand("fail")));
+        _agents.ExpectMsg<AgentDown>();
+        await AwaitStatus(platform, "a", AgentStatus.Failed);
+
+        await Bounded(platform.ActivateAsync("a"));
+
+        _agents.ExpectMsg<AgentUp>();
+        await AwaitStatus(platform, "a", AgentStatus.Running);
     }
 
     [Fact]
