@@ -15,7 +15,8 @@ namespace Agents.Platform.Coordination;
 /// <remarks>
 /// <para>Messages that arrive before the definition, during a backoff or while the agent is being restarted are
 /// stashed (up to the actor system's stash capacity; more go to dead letters) and delivered to the new agent actor
-/// in order. An <see cref="AgentCommand"/> to an agent that was given up is answered as rejected.</para>
+/// in order. An <see cref="AgentCommand"/> to an agent that was given up is answered as rejected; other messages to it
+/// go to dead letters.</para>
 /// <para>The coordinator learns everything through messages: <see cref="AgentHostStarted"/> when the host starts,
 /// <see cref="AgentStarted"/> and <see cref="AgentHeartbeatSignal"/> from the agent, <see cref="AgentFailed"/> and
 /// <see cref="AgentGaveUp"/> from the host. Split by concern: supervision (failures, backoff) in
@@ -112,6 +113,10 @@ public sealed partial class AgentHost : ReceiveActor, IWithStash
             if (_agent is not null && _pending == PendingStop.None)
             {
                 _agent.Forward(message);
+            }
+            else if (_gaveUp)
+            {
+                Context.System.DeadLetters.Tell(new DeadLetter(message, Sender, Self), Sender);
             }
             else
             {

@@ -186,6 +186,19 @@ public sealed class AgentHostSpec : ActorTestKit
     }
 
     [Fact]
+    public void Other_messages_to_an_agent_that_was_given_up_go_to_dead_letters()
+    {
+        var region = StartRegion(Supervision with { MaxFailures = 0 });
+        StartAgent(region);
+        Fail(region);
+        _coordinator.ExpectMsg<AgentGaveUp>();
+
+        region.Tell(new ShardingEnvelope("a", "status?"));
+
+        ExpectDeadLetter<string>(s => s == "status?");
+    }
+
+    [Fact]
     public void Messages_sent_during_the_backoff_reach_the_restarted_agent()
     {
         var region = StartRegion();
