@@ -1,4 +1,5 @@
 using Agents.Actors;
+using Agents.Cluster.Sharding;
 using Agents.Persistence.Actors;
 using Agents.Platform.Agents;
 
@@ -21,7 +22,10 @@ public static class AgentPlatformActorSystemExtensions
     /// (<see cref="AgentPlatformOptions.FromConfig"/>).
     /// </param>
     /// <returns>The platform, also found with <see cref="AgentPlatform(ActorSystem)"/>.</returns>
-    /// <exception cref="global::Agents.Hocon.HoconException">A setting or a definition of the configuration is invalid; the message names its path.</exception>
+    /// <exception cref="global::Agents.Hocon.HoconException">
+    /// A setting or a definition of the configuration (or a setting of <c>agents.cluster.sharding</c>) is invalid; the
+    /// message names its path.
+    /// </exception>
     /// <exception cref="AgentDefinitionException">A definition of <paramref name="options"/> is invalid.</exception>
     /// <exception cref="ArgumentException">A setting of <paramref name="options"/> is out of range, or two definitions have the same id.</exception>
     /// <exception cref="InvalidOperationException">The system has no persistence, or has a platform already.</exception>
@@ -44,6 +48,8 @@ public static class AgentPlatformActorSystemExtensions
             definitions.Add(valid);
         }
         _ = PersistenceExtension.Get(system);
+        // The agent regions are sharded with the system's sharding settings: a bad one fails here, before anything runs.
+        _ = ClusterSharding.Get(system).Settings;
         if (system.TryGetExtension<AgentPlatform>(out _))
         {
             throw new InvalidOperationException(

@@ -50,6 +50,30 @@ public sealed class AgentDirectorySpec(ITestOutputHelper output) : PlatformTestK
     }
 
     [Fact]
+    public void Definitions_given_in_code_are_checked_when_the_platform_is_added()
+    {
+        Sys.AddPersistence(Journal, new InMemorySnapshotStore(EventSerializer));
+        var types = TestAgents.Registry(AgentProbe.Ref);
+
+        var invalid = Assert.Throws<AgentDefinitionException>(() => Sys.AddAgentPlatform(
+            types, AgentPlatformOptions.Default with { Definitions = [new AgentDefinition("a", "plain", Limits: new AgentLimits(0))] }));
+        var twice = Assert.Throws<ArgumentException>(() => Sys.AddAgentPlatform(
+            types, AgentPlatformOptions.Default with { Definitions = [TestAgents.Plain("a"), TestAgents.Plain("a")] }));
+
+        Assert.Equal("limits.mailboxCapacity", invalid.Field);
+        Assert.Contains("defines agent 'a' twice", twice.Message, StringComparison.Ordinal);
+        Assert.False(Sys.TryGetExtension<AgentPlatform>(out _));
+    }
+
+    [Fact]
+    public void A_system_without_persistence_cannot_have_the_platform()
+    {
+        var error = Assert.Throws<InvalidOperationException>(() => Sys.AddAgentPlatform(TestAgents.Registry(AgentProbe.Ref)));
+
+        Assert.Contains("has no persistence", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Definitions_activations_and_deactivations_through_the_directory_are_journaled()
     {
         var platform = StartPlatform();
