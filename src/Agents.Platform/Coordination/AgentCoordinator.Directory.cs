@@ -1,9 +1,11 @@
 using Agents.Actors;
+using Agents.Persistence.Journal;
 using Agents.Platform.Agents;
 
 namespace Agents.Platform.Coordination;
 
-// The requests of the agent directory (AgentPlatform): every change is journaled before it is answered.
+// The requests of the agent directory (AgentPlatform): every change is journaled before it is answered, and a change
+// the journal refuses is answered with the reason instead of being left to time out.
 public sealed partial class AgentCoordinator
 {
     /// <summary>Why the coordinator restarts an agent on request.</summary>
@@ -29,8 +31,9 @@ public sealed partial class AgentCoordinator
         }
     }
 
-    private void OnDefine(DefineAgent request)
+    private async Task OnDefineAsync(DefineAgent request)
     {
+        var sender = Sender;
         AgentDefinition definition;
         try
         {
@@ -38,44 +41,47 @@ public sealed partial class AgentCoordinator
         }
         catch (AgentDefinitionException e)
         {
-            Sender.Tell(new Status.Failure(e), Self);
+            sender.Tell(new Status.Failure(e), Self);
             return;
         }
         _agents.TryGetValue(definition.Id, out var existing);
         if (existing is not null && AgentDefinitionValidator.Same(existing.Definition, definition))
         {
-            Sender.Tell(existing.ToInfo(Node), Self);
+            sender.Tell(existing.ToInfo(Node), Self);
             return;
         }
         var before = existing?.Definition;
-        Persist(new AgentDefined(definition.Id, definition), defined =>
+        var defined = new AgentDefined(definition.Id, definition);
+        if (!await TryPersistAsync(defined, sender))
         {
-            Apply(defined);
-            var entry = _agents[defined.AgentId];
-            AgentCoordinatorLog.Changed(Log, entry.Id, before is null ? "is defined" : "is redefined");
-            if (before is { Active: true } && (before.Type != definition.Type || !definition.Active))
+            return;
+        }
+        Apply(defined);
+        var entry = _agents[defined.AgentId];
+        AgentCoordinatorLog.Changed(Log, entry.Id, before is null ? "is defined" : "is redefined");
+        if (before is { Active: true } && (before.Type != definition.Type || !definition.Active))
+        {
+            // Stopped where it ran: its type's region (a new type runs in another region).
+            SendToHost(before.Type, entry.Id, new StopAgent(entry.Id));
+        }
+        if (definition.Active)
+        {
+            if (before is { Active: true } && before.Type == definition.Type)
             {
-                // Stopped where it ran: its type's region (a new type runs in another region).
-                SendToHost(before.Type, entry.Id, new StopAgent(entry.Id));
+                SendToHost(entry, new StartAgent(definition));
             }
-            if (definition.Active)
+            else
             {
-                if (before is { Active: true } && before.Type == definition.Type)
-                {
-                    SendToHost(entry, new StartAgent(definition));
-                }
-                else
-                {
-                    entry.Restarts = 0;
-                    Wake(entry);
-                }
+                entry.Restarts = 0;
+                Wake(entry);
             }
-            Sender.Tell(entry.ToInfo(Node), Self);
-        });
+        }
+        sender.Tell(entry.ToInfo(Node), Self);
     }
 
-    private void OnActivate(ActivateAgent request)
+    private async Task OnActivateAsync(ActivateAgent request)
     {
+        var sender = Sender;
         if (Find(request.AgentId) is not { } entry)
         {
             return;
@@ -85,71 +91,78 @@ public sealed partial class AgentCoordinator
             // Activating an agent that was given up runs it again, as the status's documentation promises.
             if (entry.Status == AgentStatus.Failed)
             {
-                Restart(entry, ReactivatedRestart);
+                await RestartAsync(entry, ReactivatedRestart, sender);
             }
             else
             {
-                Sender.Tell(entry.ToInfo(Node), Self);
+                sender.Tell(entry.ToInfo(Node), Self);
             }
             return;
         }
-        Persist(new AgentActivated(entry.Id), activated =>
+        var activated = new AgentActivated(entry.Id);
+        if (!await TryPersistAsync(activated, sender))
         {
-            Apply(activated);
-            AgentCoordinatorLog.Changed(Log, entry.Id, "is activated");
-            entry.Status = AgentStatus.Starting;
-            entry.Restarts = 0;
-            entry.LastFailure = null;
-            Wake(entry);
-            Sender.Tell(entry.ToInfo(Node), Self);
-        });
+            return;
+        }
+        Apply(activated);
+        AgentCoordinatorLog.Changed(Log, entry.Id, "is activated");
+        entry.Status = AgentStatus.Starting;
+        entry.Restarts = 0;
+        entry.LastFailure = null;
+        Wake(entry);
+        sender.Tell(entry.ToInfo(Node), Self);
     }
 
-    private void OnDeactivate(DeactivateAgent request)
+    private async Task OnDeactivateAsync(DeactivateAgent request)
     {
+        var sender = Sender;
         if (Find(request.AgentId) is not { } entry)
         {
             return;
         }
         if (!entry.Active)
         {
-            Sender.Tell(entry.ToInfo(Node), Self);
+            sender.Tell(entry.ToInfo(Node), Self);
             return;
         }
-        Persist(new AgentDeactivated(entry.Id), deactivated =>
+        var deactivated = new AgentDeactivated(entry.Id);
+        if (!await TryPersistAsync(deactivated, sender))
         {
-            Apply(deactivated);
-            AgentCoordinatorLog.Changed(Log, entry.Id, "is deactivated");
-            SendToHost(entry, new StopAgent(entry.Id));
-            Sender.Tell(entry.ToInfo(Node), Self);
-        });
+            return;
+        }
+        Apply(deactivated);
+        AgentCoordinatorLog.Changed(Log, entry.Id, "is deactivated");
+        SendToHost(entry, new StopAgent(entry.Id));
+        sender.Tell(entry.ToInfo(Node), Self);
     }
 
-    private void OnRestart(RequestAgentRestart request)
+    private async Task OnRestartAsync(RequestAgentRestart request)
     {
+        var sender = Sender;
         if (Find(request.AgentId) is not { } entry)
         {
             return;
         }
         if (!entry.Active)
         {
-            Sender.Tell(entry.ToInfo(Node), Self);
+            sender.Tell(entry.ToInfo(Node), Self);
             return;
         }
-        Restart(entry, RequestedRestart);
+        await RestartAsync(entry, RequestedRestart, sender);
     }
 
     /// <summary>Journals the restart, has the host restart the agent now and answers with the agent.</summary>
-    private void Restart(AgentEntry entry, string reason)
+    private async Task RestartAsync(AgentEntry entry, string reason, IActorRef sender)
     {
-        Persist(new AgentRestartRequested(entry.Id, reason), requested =>
+        if (!await TryPersistAsync(new AgentRestartRequested(entry.Id, reason), sender))
         {
-            AgentCoordinatorLog.Changed(Log, entry.Id, "is restarted (" + requested.Reason + ")");
-            entry.Status = AgentStatus.Starting;
-            entry.Restarts++;
-            SendToHost(entry, new RestartAgent(entry.Id, requested.Reason));
-            Sender.Tell(entry.ToInfo(Node), Self);
-        });
+            return;
+        }
+        AgentCoordinatorLog.Changed(Log, entry.Id, "is restarted (" + reason + ")");
+        entry.Status = AgentStatus.Starting;
+        entry.Restarts++;
+        SendToHost(entry, new RestartAgent(entry.Id, reason));
+        sender.Tell(entry.ToInfo(Node), Self);
     }
 
     private void OnSendToAgent(SendToAgent request)
@@ -169,6 +182,24 @@ public sealed partial class AgentCoordinator
             return;
         }
         SendToHost(entry, request.Message, Sender);
+    }
+
+    /// <summary>
+    /// Journals <paramref name="event"/>; when the journal refuses it, answers <paramref name="sender"/> with the reason
+    /// (nothing changed) and returns <see langword="false"/>.
+    /// </summary>
+    private async Task<bool> TryPersistAsync<TEvent>(TEvent @event, IActorRef sender) where TEvent : notnull
+    {
+        try
+        {
+            await PersistAndWaitAsync(@event);
+            return true;
+        }
+        catch (WriteRejectedException e)
+        {
+            sender.Tell(new Status.Failure(new InvalidOperationException(RejectionMessage(@event, e), e)), Self);
+            return false;
+        }
     }
 
     /// <summary>The agent <paramref name="agentId"/>, or <see langword="null"/> after answering the sender with <see cref="UnknownAgentException"/>.</summary>

@@ -60,10 +60,10 @@ public sealed partial class AgentCoordinator : ReceivePersistentActor
 
         Command<GetAgents>(OnGetAgents);
         Command<GetAgent>(OnGetAgent);
-        Command<DefineAgent>(OnDefine);
-        Command<ActivateAgent>(OnActivate);
-        Command<DeactivateAgent>(OnDeactivate);
-        Command<RequestAgentRestart>(OnRestart);
+        CommandAsync<DefineAgent>(OnDefineAsync);
+        CommandAsync<ActivateAgent>(OnActivateAsync);
+        CommandAsync<DeactivateAgent>(OnDeactivateAsync);
+        CommandAsync<RequestAgentRestart>(OnRestartAsync);
         Command<SendToAgent>(OnSendToAgent);
     }
 
@@ -104,15 +104,9 @@ public sealed partial class AgentCoordinator : ReceivePersistentActor
         }
         else
         {
-            var applied = 0;
-            PersistAll(changes, defined =>
-            {
-                Apply(defined);
-                if (++applied == changes.Count)
-                {
-                    StartActiveAgents();
-                }
-            });
+            // Deferred behind the writes, so that it runs also when the journal refused some of them.
+            PersistAll(changes, Apply);
+            DeferAsync(changes, _ => StartActiveAgents());
         }
         Timers.StartPeriodicTimer(HeartbeatCheck.Instance, HeartbeatCheck.Instance, _options.HeartbeatCheckInterval);
     }
@@ -167,6 +161,14 @@ public sealed partial class AgentCoordinator : ReceivePersistentActor
             entry.Status = AgentStatus.Inactive;
         }
     }
+
+    /// <summary>Logs a refused event with the fix; the change it carried did not happen.</summary>
+    protected override void OnPersistRejected(Exception cause, object @event, long sequenceNr) =>
+        AgentCoordinatorLog.Rejected(Log, RejectionMessage(@event, cause), cause);
+
+    private static string RejectionMessage(object @event, Exception cause) =>
+        $"The journal refused the coordinator's {@event.GetType().Name} ({cause.Message}); the change did not happen. " +
+        "Fix: add AgentCoordinator.EventTypes to the ManifestRegistry of the journal's serializer.";
 
     /// <summary>The heartbeat watch's timer message.</summary>
     private sealed class HeartbeatCheck

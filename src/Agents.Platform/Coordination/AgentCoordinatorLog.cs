@@ -24,4 +24,7 @@ internal static partial class AgentCoordinatorLog
     [LoggerMessage(EventId = 5125, Level = LogLevel.Information,
         Message = "Agent '{AgentId}' {Change}")]
     public static partial void Changed(ILogger logger, string agentId, string change);
+
+    [LoggerMessage(EventId = 5126, Level = LogLevel.Error, Message = "{Message}")]
+    public static partial void Rejected(ILogger logger, string message, Exception exception);
 }

@@ -2,6 +2,7 @@ using Agents.Actors;
 using Agents.Hocon;
 using Agents.Persistence.Actors;
 using Agents.Persistence.InMemory;
+using Agents.Persistence.Serialization;
 using Agents.Platform.Agents;
 using Agents.Platform.Coordination;
 using Agents.TestKit;
@@ -71,6 +72,20 @@ public sealed class AgentDirectorySpec(ITestOutputHelper output) : PlatformTestK
         var error = Assert.Throws<InvalidOperationException>(() => Sys.AddAgentPlatform(TestAgents.Registry(AgentProbe.Ref)));
 
         Assert.Contains("has no persistence", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_journal_that_does_not_know_the_coordinators_events_fails_a_definition_with_the_fix()
+    {
+        var serializer = new JsonEventSerializer(ManifestRegistry.Create());
+        Sys.AddPersistence(new InMemoryJournal(serializer), new InMemorySnapshotStore(serializer));
+        var platform = Sys.AddAgentPlatform(TestAgents.Registry(AgentProbe.Ref));
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => Bounded(platform.DefineAsync(TestAgents.Plain("a"))));
+
+        Assert.Contains("add AgentCoordinator.EventTypes to the ManifestRegistry", error.Message, StringComparison.Ordinal);
+        Assert.Null(await Bounded(platform.GetAsync("a")));
+        AgentProbe.ExpectNoMsg();
     }
 
     [Fact]
