@@ -65,7 +65,8 @@ public sealed class AgentRegistryRecoverySpec(ITestOutputHelper output) : Platfo
             """;
         await using (var first = ActorSystem.Create("first", new ActorSystemSettings(), new ManualTimeProvider()))
         {
-            StartPlatform(Full, system: first, agents: CreateTestProbe());
+            // Answered only once the configuration's definitions are journaled.
+            await Bounded(StartPlatform(Full, system: first, agents: CreateTestProbe()).ListAsync());
             await first.Terminate();
         }
 
@@ -81,7 +82,7 @@ public sealed class AgentRegistryRecoverySpec(ITestOutputHelper output) : Platfo
     {
         await using (var first = ActorSystem.Create("first", new ActorSystemSettings(), new ManualTimeProvider()))
         {
-            StartPlatform("agents.definitions { a { type = plain, priority = 1 } }", system: first, agents: CreateTestProbe());
+            await Bounded(StartPlatform("agents.definitions { a { type = plain, priority = 1 } }", system: first, agents: CreateTestProbe()).ListAsync());
             await first.Terminate();
         }
 
