@@ -90,7 +90,7 @@ public sealed class AgentEventTests(ITestOutputHelper output) : AgentTestKit(out
         Deliver(agent, "listener", Envelope(1, "training.started"), deliverer);
 
         Assert.Equal("cannot handle", Host.ExpectMsg<AgentFailure>().Cause.Message);
-        Host.ExpectMsg<Coordination.AgentStarted>();
+        Host.ExpectMsg<global::Agents.Platform.Coordination.AgentStarted>();
         deliverer.ExpectNoMsg();
     }
 }
