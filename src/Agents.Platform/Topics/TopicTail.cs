@@ -91,6 +91,10 @@ internal sealed class TopicTail : IAsyncDisposable
                     position = envelope.Offset;
                     backoff = _options.ReadRetryMinBackoff;
                 }
+
+                // A live read ends only when cancelled; a store that ends it otherwise is read again after a pause.
+                cancellationToken.ThrowIfCancellationRequested();
+                throw new InvalidOperationException("The live read of the topic log ended.");
             }
             catch (TopicPayloadException e)
             {

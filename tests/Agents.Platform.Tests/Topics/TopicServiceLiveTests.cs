@@ -142,6 +142,22 @@ public sealed class TopicServiceLiveTests : TopicServiceTestKit
     }
 
     [Fact]
+    public async Task An_event_that_cannot_be_read_back_is_logged_and_skipped_by_live_delivery()
+    {
+        using var subscription = Service.SubscribeLive("live", Patterns("model.*"), TestActor);
+        await Service.WhenStarted;
+
+        await EventFilter.Error("skips the unreadable event").ExpectOneAsync(async () =>
+        {
+            await Log.AppendAsync([new TopicRecord("model.bad", new SpecUnreadableEvent("x"), "writer")]);
+            await PublishAsync("model.good", "ok");
+        });
+
+        Assert.Equal("ok", ValueOf(Probe.ExpectMsg<TopicEvent>()));
+        Probe.ExpectNoMsg();
+    }
+
+    [Fact]
     public void Adding_a_second_topic_service_to_a_system_is_refused()
     {
         var error = Assert.Throws<InvalidOperationException>(() => Sys.AddTopicService(Log, Log));
