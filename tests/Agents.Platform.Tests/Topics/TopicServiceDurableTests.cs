@@ -74,8 +74,7 @@ public sealed class TopicServiceDurableTests : TopicServiceTestKit
     [Fact]
     public async Task At_most_max_in_flight_events_are_unacknowledged_at_once()
     {
-        await using var system = CreateNode("limited");
-        var service = system.AddTopicService(Log, Log, Options with { MaxInFlight = 2 });
+        var service = StartService(options: Options with { MaxInFlight = 2 });
         for (var i = 1; i <= 3; i++)
         {
             await service.PublishAsync("model.a", new SpecEvent(i.ToString()), "test");
@@ -176,8 +175,7 @@ public sealed class TopicServiceDurableTests : TopicServiceTestKit
     [Fact]
     public async Task Offsets_are_stored_after_a_batch_of_acknowledgements_without_waiting_for_the_interval()
     {
-        await using var system = CreateNode("batch");
-        var service = system.AddTopicService(Log, Log, Options with { OffsetStoreBatch = 2, OffsetStoreInterval = TimeSpan.FromHours(1) });
+        var service = StartService(options: Options with { OffsetStoreBatch = 2, OffsetStoreInterval = TimeSpan.FromHours(1) });
         using var subscription = service.SubscribeDurable("d", Patterns("#"), TestActor);
         await service.PublishAsync("model.a", new SpecEvent("1"), "test");
         var second = await service.PublishAsync("model.a", new SpecEvent("2"), "test");

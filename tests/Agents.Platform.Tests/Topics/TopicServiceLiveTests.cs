@@ -158,8 +158,28 @@ public sealed class TopicServiceLiveTests : TopicServiceTestKit
     }
 
     [Fact]
+    public async Task Concurrent_publishes_reach_a_live_subscriber_once_each_in_log_order()
+    {
+        using var subscription = Service.SubscribeLive("live", Patterns("load.#"), TestActor);
+
+        var published = await Task.WhenAll(Enumerable.Range(0, 200).Select(i => Task.Run(() => PublishAsync("load.x", i.ToString()))));
+
+        var received = Enumerable.Range(0, 200).Select(_ => Probe.ExpectMsg<TopicEvent>().Envelope.Offset).ToList();
+        Assert.Equal(published.Select(e => e.Offset).Order(), received);
+        Probe.ExpectNoMsg();
+    }
+
+    [Fact]
+    public void The_system_finds_its_topic_service()
+    {
+        Assert.Same(Service, Sys.Topics());
+    }
+
+    [Fact]
     public void Adding_a_second_topic_service_to_a_system_is_refused()
     {
+        _ = Service;
+
         var error = Assert.Throws<InvalidOperationException>(() => Sys.AddTopicService(Log, Log));
 
         Assert.Contains("already", error.Message);

@@ -11,10 +11,9 @@ public sealed class TopicServiceRetryTests : TopicServiceTestKit
     [Fact]
     public async Task A_subscription_whose_offset_cannot_be_loaded_retries_after_the_backoff()
     {
-        await PublishAsync("model.a", "1");
         var offsets = new FailingOffsets(Log, failures: 1);
-        await using var system = CreateNode("retry");
-        var service = system.AddTopicService(Log, offsets, Options);
+        var service = StartService(offsets: offsets);
+        await service.PublishAsync("model.a", new SpecEvent("1"), "test");
 
         await EventFilter.Warning("cannot load its offset").ExpectOneAsync(async () =>
         {
@@ -30,8 +29,7 @@ public sealed class TopicServiceRetryTests : TopicServiceTestKit
     public async Task A_failed_read_is_retried_after_the_last_event_read()
     {
         var log = new FailingReads(Log);
-        await using var system = CreateNode("reads");
-        var service = system.AddTopicService(log, Log, Options);
+        var service = StartService(log: log);
         using var subscription = service.SubscribeDurable("d", Patterns("model.*"), TestActor);
         await service.PublishAsync("model.a", new SpecEvent("1"), "test");
         ReceiveAndAck(Probe);

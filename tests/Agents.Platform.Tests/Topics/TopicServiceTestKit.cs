@@ -13,18 +13,24 @@ public abstract class TopicServiceTestKit : ActorTestKit
     protected static readonly TimeSpan Redelivery = TimeSpan.FromSeconds(30);
     protected static readonly TimeSpan StoreInterval = TimeSpan.FromSeconds(1);
 
-    protected TopicServiceTestKit(TopicServiceOptions? options = null)
+    private TopicService? _service;
+
+    protected TopicServiceTestKit()
     {
         Log = new InMemoryTopicLog(PersistenceSpec.Serializer, Time);
-        Options = options ?? new TopicServiceOptions { RedeliveryInterval = Redelivery, OffsetStoreInterval = StoreInterval, OffsetStoreBatch = 100 };
-        Service = Sys.AddTopicService(Log, Log, Options);
+        Options = new TopicServiceOptions { RedeliveryInterval = Redelivery, OffsetStoreInterval = StoreInterval, OffsetStoreBatch = 100 };
     }
 
     protected InMemoryTopicLog Log { get; }
 
     protected TopicServiceOptions Options { get; }
 
-    protected TopicService Service { get; }
+    /// <summary>The service of <see cref="ActorTestKit.Sys"/> over <see cref="Log"/> with <see cref="Options"/>, started on first use.</summary>
+    protected TopicService Service => _service ??= Sys.AddTopicService(Log, Log, Options);
+
+    /// <summary>Starts the service of <see cref="ActorTestKit.Sys"/> with other parts; use instead of <see cref="Service"/>.</summary>
+    protected TopicService StartService(ITopicLog? log = null, ITopicSubscriptionStore? offsets = null, TopicServiceOptions? options = null) =>
+        _service = Sys.AddTopicService(log ?? Log, offsets ?? Log, options ?? Options);
 
     /// <summary>Another actor system on the same virtual clock and log capture, as a second node; the test disposes it.</summary>
     protected ActorSystem CreateNode(string name) => ActorSystem.Create(name, (ActorSystemSettings?)null, Time, Logs);
