@@ -9,7 +9,9 @@ namespace Agents.Platform.Topics;
 /// </summary>
 /// <remarks>
 /// A durable subscription that is ending stores its offset before it stops; a subscribe with its id that arrives
-/// meanwhile waits for it to stop and then starts a new child, which loads the offset just stored.
+/// meanwhile waits for it to stop and then starts a new child, which loads the offset just stored. A subscription
+/// that fails is stopped and started again after the read-retry backoff with its latest subscriber, from the stored
+/// offset (a restart in place would bring back the subscriber it was created with, which may have been replaced).
 /// </remarks>
 internal sealed class TopicServiceGuardian : ReceiveActor
 {
@@ -17,7 +19,7 @@ internal sealed class TopicServiceGuardian : ReceiveActor
     private readonly ITopicLog _log;
     private readonly ITopicSubscriptionStore _offsets;
     private readonly TopicServiceOptions _options;
-    private readonly Dictionary<string, (IActorRef Actor, long Token)> _running = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (IActorRef Actor, SubscribeDurably Latest)> _running = new(StringComparer.Ordinal);
     private readonly Dictionary<string, IActorRef> _ending = new(StringComparer.Ordinal);
     private readonly Dictionary<string, SubscribeDurably> _waiting = new(StringComparer.Ordinal);
     private readonly Dictionary<IActorRef, string> _idOf = [];
@@ -50,6 +52,13 @@ internal sealed class TopicServiceGuardian : ReceiveActor
         });
         Receive<Terminated>(OnTerminated);
         Receive<StopSubscriptions>(_ => StopAll());
+        Receive<RestartSubscription>(r =>
+        {
+            if (!_running.ContainsKey(r.SubscriptionId) && !_ending.ContainsKey(r.SubscriptionId) && _waiting.Remove(r.SubscriptionId, out var waiting))
+            {
+                Start(waiting);
+            }
+        });
 
         // Live events carry this actor as sender, so that a subscriber may acknowledge them like durable ones.
         Receive<TopicEventAck>(_ => { });
@@ -69,7 +78,12 @@ internal sealed class TopicServiceGuardian : ReceiveActor
         else if (_running.TryGetValue(subscribe.SubscriptionId, out var running))
         {
             running.Actor.Tell(new ReplaceSubscriber(subscribe.Patterns, subscribe.Subscriber, subscribe.Token), Self);
-            _running[subscribe.SubscriptionId] = (running.Actor, subscribe.Token);
+            _running[subscribe.SubscriptionId] = (running.Actor, subscribe);
+        }
+        else if (_waiting.ContainsKey(subscribe.SubscriptionId))
+        {
+            // It failed and waits for its restart, which takes this subscriber.
+            _waiting[subscribe.SubscriptionId] = subscribe;
         }
         else
         {
@@ -84,7 +98,7 @@ internal sealed class TopicServiceGuardian : ReceiveActor
         {
             _waiting.Remove(id);
         }
-        else if (_running.TryGetValue(id, out var running) && running.Token == unsubscribe.Token)
+        else if (_running.TryGetValue(id, out var running) && running.Latest.Token == unsubscribe.Token)
         {
             End(id, running.Actor);
         }
@@ -109,8 +123,13 @@ internal sealed class TopicServiceGuardian : ReceiveActor
         }
         else if (_running.TryGetValue(id, out var running) && running.Actor.Equals(terminated.ActorRef))
         {
-            // It failed and its supervisor stopped it; a new subscribe starts it again from the stored offset.
+            // It failed and was stopped: start it again after a pause, from the stored offset.
             _running.Remove(id);
+            if (!_stopping)
+            {
+                _waiting[id] = running.Latest;
+                Timers.StartSingleTimer(("restart", id), new RestartSubscription(id), _options.ReadRetryMinBackoff);
+            }
         }
 
         if (_stopping && _idOf.Count == 0)
@@ -128,8 +147,10 @@ internal sealed class TopicServiceGuardian : ReceiveActor
             "durable-" + ++_children);
         Context.Watch(child);
         _idOf[child] = id;
-        _running[id] = (child, token);
+        _running[id] = (child, subscribe);
     }
+
+    protected override SupervisorStrategy SupervisorStrategy() => Actors.SupervisorStrategy.StoppingStrategy;
 
     private void End(string id, IActorRef actor)
     {
@@ -152,4 +173,6 @@ internal sealed class TopicServiceGuardian : ReceiveActor
             Context.Stop(Self);
         }
     }
+
+    private sealed record RestartSubscription(string SubscriptionId);
 }
