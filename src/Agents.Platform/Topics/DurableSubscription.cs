@@ -10,11 +10,20 @@ namespace Agents.Platform.Topics;
 /// delivery half: acknowledgements, redelivery and offset storage).
 /// </summary>
 /// <remarks>
-/// The reader is a task that follows the log (<see cref="ITopicLog.SubscribeAsync"/>) and tells each event to this
-/// actor once it holds one of the in-flight permits; an acknowledgement gives its permit back. A failed read (the
-/// database is down, an event cannot be read back) is logged and retried after a doubling backoff, after the last
-/// event read, so nothing is skipped and the offset is never lost. Replacing the subscriber starts reading again
-/// after the acknowledged offset, so the new subscriber gets every unacknowledged event again, with its delivery id.
+/// <para>
+/// Reading is a task that reads the log's committed events after the last one read (<see cref="ITopicLog.ReadAsync"/>)
+/// and tells each to this actor once it holds one of the in-flight permits; an acknowledgement gives its permit back.
+/// When it has read everything, the subscription is idle: the service's live reader, which follows the log for all
+/// subscriptions, wakes it when an event matching its patterns is appended (<see cref="DurableWakeup"/>), and it reads
+/// again. So an idle subscription costs the database nothing, and a new event costs one read per subscription it
+/// matches, instead of one live read per subscription polling the log.
+/// </para>
+/// <para>
+/// A failed read (the database is down, an event cannot be read back) is logged and retried after a doubling
+/// backoff, after the last event read, so nothing is skipped and the offset is never lost. Replacing the subscriber
+/// reads again after the acknowledged offset, so the new subscriber gets every unacknowledged event again, with its
+/// delivery id.
+/// </para>
 /// </remarks>
 internal sealed partial class DurableSubscription : ReceiveActor
 {
@@ -23,6 +32,9 @@ internal sealed partial class DurableSubscription : ReceiveActor
     private readonly ITopicSubscriptionStore _offsets;
     private readonly TopicServiceOptions _options;
     private readonly TimeProvider _time;
+    private readonly LiveDispatcher _dispatcher;
+    private readonly Task _tailStarted;
+    private readonly DurableWakeup _wakeup;
     private IReadOnlyList<TopicPattern> _patterns;
     private TopicFilter _filter;
     private IActorRef? _subscriber;
@@ -31,13 +43,17 @@ internal sealed partial class DurableSubscription : ReceiveActor
     private TopicOffset _readPosition;
     private int _generation;
     private CancellationTokenSource? _reading;
+    private bool _woken;
     private SemaphoreSlim _window;
     private TimeSpan _backoff;
 
     public DurableSubscription(
         string subscriptionId, IReadOnlyList<TopicPattern> patterns, IActorRef subscriber, long token, ITopicLog log,
-        ITopicSubscriptionStore offsets, TopicServiceOptions options)
+        ITopicSubscriptionStore offsets, TopicServiceOptions options, LiveDispatcher dispatcher, Task tailStarted)
     {
+        _dispatcher = dispatcher;
+        _tailStarted = tailStarted;
+        _wakeup = new DurableWakeup(Self);
         _id = subscriptionId;
         _token = token;
         _patterns = patterns;
@@ -54,6 +70,8 @@ internal sealed partial class DurableSubscription : ReceiveActor
         Receive<EventRead>(OnEventRead);
         Receive<TopicEventAck>(OnAck);
         Receive<ReadEnded>(OnReadEnded);
+        Receive<ReadCompleted>(OnReadCompleted);
+        Receive<LogAdvanced>(OnLogAdvanced);
         Receive<RetryRead>(r =>
         {
             if (r.Generation == _generation)
@@ -72,11 +90,16 @@ internal sealed partial class DurableSubscription : ReceiveActor
     protected override void PreStart()
     {
         Context.Watch(_subscriber!);
-        Self.Tell(LoadOffset.Instance, null);
+
+        // Registered before the first read, so that an event appended after that read's end wakes it; and the first
+        // read waits for the live reader to know where the log ends, since events before that end wake nobody.
+        _dispatcher.Add(_patterns, _wakeup);
+        _tailStarted.PipeTo(Self, success: () => LoadOffset.Instance, failure: _ => LoadOffset.Instance);
     }
 
     protected override void PostStop()
     {
+        _dispatcher.Remove(_wakeup);
         _reading?.Cancel();
         if (_committed > _stored)
         {
@@ -127,8 +150,10 @@ internal sealed partial class DurableSubscription : ReceiveActor
         _subscriber = replace.Subscriber;
         _token = replace.Token;
         Context.Watch(_subscriber);
+        _dispatcher.Remove(_wakeup);
         _patterns = replace.Patterns;
         _filter = TopicPatternFilter.Create(_patterns);
+        _dispatcher.Add(_patterns, _wakeup);
         if (_loaded)
         {
             StartReading(fresh: true);
@@ -147,6 +172,7 @@ internal sealed partial class DurableSubscription : ReceiveActor
 
     private async Task EndAsync()
     {
+        _dispatcher.Remove(_wakeup);
         _reading?.Cancel();
         _reading = null;
         Timers.CancelAll();
@@ -169,13 +195,14 @@ internal sealed partial class DurableSubscription : ReceiveActor
     }
 
     /// <summary>
-    /// Starts a reader. <paramref name="fresh"/>: after the acknowledged offset, forgetting what is in flight (a new
-    /// subscriber or new patterns); otherwise after the last event read, keeping what is in flight (a retry).
+    /// Starts a read. <paramref name="fresh"/>: after the acknowledged offset, forgetting what is in flight (a new
+    /// subscriber or new patterns); otherwise after the last event read, keeping what is in flight (new events, a retry).
     /// </summary>
     private void StartReading(bool fresh)
     {
         _reading?.Cancel();
         _generation++;
+        _woken = false;
         if (fresh)
         {
             _inFlight.Clear();
@@ -198,14 +225,13 @@ internal sealed partial class DurableSubscription : ReceiveActor
     {
         try
         {
-            await foreach (var envelope in log.SubscribeAsync(from, filter, cancellationToken).ConfigureAwait(false))
+            await foreach (var envelope in log.ReadAsync(from, filter, cancellationToken).ConfigureAwait(false))
             {
                 await window.WaitAsync(cancellationToken).ConfigureAwait(false);
                 self.Tell(new EventRead(generation, envelope), null);
             }
 
-            cancellationToken.ThrowIfCancellationRequested();
-            self.Tell(new ReadEnded(generation, new InvalidOperationException("The live read of the topic log ended.")), null);
+            self.Tell(new ReadCompleted(generation), null);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -232,6 +258,38 @@ internal sealed partial class DurableSubscription : ReceiveActor
         ScheduleRedelivery();
     }
 
+    private void OnReadCompleted(ReadCompleted completed)
+    {
+        if (completed.Generation != _generation)
+        {
+            return;
+        }
+
+        _reading = null;
+        if (_woken)
+        {
+            StartReading(fresh: false);
+        }
+    }
+
+    private void OnLogAdvanced(LogAdvanced advanced)
+    {
+        if (!_loaded || advanced.Offset <= _readPosition)
+        {
+            return;
+        }
+
+        if (_reading is not null || Timers.IsTimerActive(RetryRead.Key))
+        {
+            // The read under way (or the retry after a failed one) may end before this event: read again after it.
+            _woken = true;
+        }
+        else
+        {
+            StartReading(fresh: false);
+        }
+    }
+
     private void OnReadEnded(ReadEnded ended)
     {
         if (ended.Generation != _generation)
@@ -239,6 +297,7 @@ internal sealed partial class DurableSubscription : ReceiveActor
             return;
         }
 
+        _reading = null;
         TopicServiceLog.DurableReadFailed(Log, _id, _readPosition, _backoff, ended.Error);
         Timers.StartSingleTimer(RetryRead.Key, new RetryRead(_generation), _backoff);
         _backoff = NextBackoff(_backoff);

@@ -4,8 +4,9 @@ using Agents.Persistence.Topics;
 namespace Agents.Platform.Topics;
 
 /// <summary>
-/// The live side of a topic service: the live subscriptions and waits, matched against every event the service's
-/// tail reads from the log, and the publishes waiting for the tail to pass their event.
+/// The live side of a topic service: the live subscriptions, waits and durable subscriptions' wake-ups, matched
+/// against every event the service's tail reads from the log, and the publishes waiting for the tail to pass their
+/// event.
 /// </summary>
 /// <remarks>
 /// <para>
@@ -44,14 +45,14 @@ internal sealed class LiveDispatcher
         }
     }
 
-    /// <summary>The number of live subscriptions and waits.</summary>
+    /// <summary>The number of live subscriptions and waits (durable subscriptions' wake-ups not counted).</summary>
     public int Count
     {
         get
         {
             lock (_gate)
             {
-                return _patterns.Count;
+                return _patterns.Keys.Count(target => target is not DurableWakeup);
             }
         }
     }

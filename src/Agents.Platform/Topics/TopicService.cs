@@ -9,7 +9,7 @@ namespace Agents.Platform.Topics;
 /// append to the log; one live reader (the tail) follows the log from where it ended when the service started and
 /// delivers every event, whoever appended it (this node, another node, another service over the same database), to
 /// the matching live subscribers and waits; each durable subscription is an actor under <c>/system/topics</c> that
-/// reads the log from its stored offset.
+/// reads the log from its stored offset, and again whenever the live reader sees a new event matching it.
 /// </summary>
 /// <remarks>
 /// <para>
@@ -53,9 +53,10 @@ public sealed class TopicService : ITopicService, IAsyncDisposable
         Options = options;
         _system = system;
         _log = log;
-        var dispatcher = _dispatcher;
-        _guardian = system.SystemActorOf(Props.Create(() => new TopicServiceGuardian(dispatcher, log, offsets, options)), "topics");
         _tail = new TopicTail(log, _dispatcher, options, system.TimeProvider, system.LoggerFactory.CreateLogger<TopicService>());
+        var (dispatcher, tailStarted) = (_dispatcher, _tail.Started);
+        _guardian = system.SystemActorOf(
+            Props.Create(() => new TopicServiceGuardian(dispatcher, tailStarted, log, offsets, options)), "topics");
         _tail.Start();
         _shutdownTask = system.CoordinatedShutdown.AddTask(
             CoordinatedShutdown.PhaseBeforeActorSystemTerminate, "topic-service-stop", _ => DisposeAsync().AsTask());

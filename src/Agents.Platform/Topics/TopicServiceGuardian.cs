@@ -19,6 +19,7 @@ internal sealed class TopicServiceGuardian : ReceiveActor
     private readonly ITopicLog _log;
     private readonly ITopicSubscriptionStore _offsets;
     private readonly TopicServiceOptions _options;
+    private readonly Task _tailStarted;
     private readonly Dictionary<string, (IActorRef Actor, SubscribeDurably Latest)> _running = new(StringComparer.Ordinal);
     private readonly Dictionary<string, IActorRef> _ending = new(StringComparer.Ordinal);
     private readonly Dictionary<string, SubscribeDurably> _waiting = new(StringComparer.Ordinal);
@@ -27,8 +28,10 @@ internal sealed class TopicServiceGuardian : ReceiveActor
     private bool _stopping;
     private long _children;
 
-    public TopicServiceGuardian(LiveDispatcher dispatcher, ITopicLog log, ITopicSubscriptionStore offsets, TopicServiceOptions options)
+    public TopicServiceGuardian(
+        LiveDispatcher dispatcher, Task tailStarted, ITopicLog log, ITopicSubscriptionStore offsets, TopicServiceOptions options)
     {
+        _tailStarted = tailStarted;
         _dispatcher = dispatcher;
         _log = log;
         _offsets = offsets;
@@ -141,9 +144,9 @@ internal sealed class TopicServiceGuardian : ReceiveActor
     private void Start(SubscribeDurably subscribe)
     {
         var (id, patterns, subscriber, token) = (subscribe.SubscriptionId, subscribe.Patterns, subscribe.Subscriber, subscribe.Token);
-        var (log, offsets, options) = (_log, _offsets, _options);
+        var (log, offsets, options, dispatcher, tailStarted) = (_log, _offsets, _options, _dispatcher, _tailStarted);
         var child = Context.ActorOf(
-            Props.Create(() => new DurableSubscription(id, patterns, subscriber, token, log, offsets, options)),
+            Props.Create(() => new DurableSubscription(id, patterns, subscriber, token, log, offsets, options, dispatcher, tailStarted)),
             "durable-" + ++_children);
         Context.Watch(child);
         _idOf[child] = id;

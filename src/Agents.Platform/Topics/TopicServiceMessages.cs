@@ -41,5 +41,11 @@ internal sealed record ReplaceSubscriber(IReadOnlyList<TopicPattern> Patterns, I
 /// </summary>
 internal sealed record EventRead(int Generation, TopicEnvelope Envelope);
 
-/// <summary>A durable subscription's reader stopped with an error.</summary>
+/// <summary>A durable subscription's read has read every committed event after its start.</summary>
+internal sealed record ReadCompleted(int Generation);
+
+/// <summary>The live reader dispatched an event matching a durable subscription's patterns: there is more to read.</summary>
+internal sealed record LogAdvanced(TopicOffset Offset);
+
+/// <summary>A durable subscription's read stopped with an error.</summary>
 internal sealed record ReadEnded(int Generation, Exception Error);

@@ -91,6 +91,36 @@ public sealed class TopicServiceDurableTests : TopicServiceTestKit
     }
 
     [Fact]
+    public async Task Events_published_while_the_subscriber_is_at_its_in_flight_limit_arrive_as_it_acknowledges()
+    {
+        var service = StartService(options: Options with { MaxInFlight = 1 });
+        using var subscription = service.SubscribeDurable("d", Patterns("#"), TestActor);
+        await service.PublishAsync("model.a", new SpecEvent("1"), "test");
+        var first = Probe.ExpectMsg<TopicEvent>();
+
+        for (var i = 2; i <= 4; i++)
+        {
+            await service.PublishAsync("model.a", new SpecEvent(i.ToString()), "test");
+        }
+
+        Probe.ExpectNoMsg();
+        Probe.Reply(new TopicEventAck("d", first.Envelope.Offset));
+        Assert.Equal(["2", "3", "4"], Enumerable.Range(0, 3).Select(_ => ValueOf(ReceiveAndAck(Probe))));
+    }
+
+    [Fact]
+    public async Task Events_appended_to_the_log_by_others_reach_an_idle_durable_subscriber()
+    {
+        using var subscription = Service.SubscribeDurable("d", Patterns("model.*"), TestActor);
+        await PublishAsync("model.a", "1");
+        ReceiveAndAck(Probe);
+
+        await Log.AppendAsync([new TopicRecord("model.b", new SpecEvent("2"), "another-node")]);
+
+        Assert.Equal("2", ValueOf(ReceiveAndAck(Probe)));
+    }
+
+    [Fact]
     public async Task A_subscriber_that_was_down_receives_every_event_published_meanwhile_in_order()
     {
         var before = CreateTestProbe();

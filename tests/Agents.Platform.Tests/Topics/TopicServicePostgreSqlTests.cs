@@ -77,6 +77,24 @@ public sealed class TopicServicePostgreSqlTests(PostgresDatabaseFixture database
     }
 
     [Fact]
+    public async Task Events_another_node_publishes_reach_a_durable_subscriber()
+    {
+        await using var store = await StartStoreAsync();
+        await using var service = new TopicService(Sys, store.TopicLog, store.TopicLog, Options);
+        await using var otherNode = ActorSystemOf("other");
+        await using var otherStore = await StartStoreAsync();
+        await using var other = new TopicService(otherNode, otherStore.TopicLog, otherStore.TopicLog, Options);
+        using var subscription = service.SubscribeDurable(_word, [TopicPattern.Parse(_word + ".*")], TestActor);
+        var first = await other.PublishAsync(_word + ".a", new SpecEvent("1"), "other-node");
+        Assert.Equal(first.Offset, Probe.ExpectMsg<TopicEvent>().Envelope.Offset);
+        Ack(Probe, (TopicEvent)Probe.LastMessage!);
+
+        var second = await other.PublishAsync(_word + ".b", new SpecEvent("2"), "other-node");
+
+        Assert.Equal(second.Offset, Probe.ExpectMsg<TopicEvent>().Envelope.Offset);
+    }
+
+    [Fact]
     public async Task A_live_subscriber_sees_only_events_published_after_it_subscribed()
     {
         await using var store = await StartStoreAsync();

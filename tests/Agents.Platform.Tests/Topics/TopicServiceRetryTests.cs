@@ -34,9 +34,10 @@ public sealed class TopicServiceRetryTests : TopicServiceTestKit
         await service.PublishAsync("model.a", new SpecEvent("1"), "test");
         ReceiveAndAck(Probe);
 
-        log.Fail(new JournalStorageException("The database is down."));
-        await Probe.AwaitConditionAsync(() => Logs.Entries.Snapshot().Any(e => e.Message.Contains("failed reading the topic log")));
-        await Log.AppendAsync([new TopicRecord("model.b", new SpecEvent("2"), "test")]);
+        log.FailNextRead(new JournalStorageException("The database is down."));
+        await EventFilter.Warning("failed reading the topic log").ExpectOneAsync(
+            () => service.PublishAsync("model.b", new SpecEvent("2"), "test"));
+        Probe.ExpectNoMsg();
         Advance(Options.ReadRetryMinBackoff);
 
         Assert.Equal("2", ValueOf(ReceiveAndAck(Probe)));
@@ -58,56 +59,35 @@ public sealed class TopicServiceRetryTests : TopicServiceTestKit
             inner.StoreOffsetAsync(subscriptionId, offset, cancellationToken);
     }
 
-    /// <summary>A log whose durable (filtered) live reads fail once on demand; the service's own tail reads unfiltered and is left alone.</summary>
+    /// <summary>A log whose next filtered read (a durable subscription's) fails on demand; the live reader reads unfiltered.</summary>
     private sealed class FailingReads(InMemoryTopicLog inner) : ITopicLog
     {
-        private TaskCompletionSource<Exception> _failure = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private Exception? _failure;
 
-        public void Fail(Exception error) => _failure.TrySetResult(error);
+        public void FailNextRead(Exception error) => Volatile.Write(ref _failure, error);
 
         public Task<IReadOnlyList<TopicOffset>> AppendAsync(IReadOnlyList<TopicRecord> records, CancellationToken cancellationToken = default) =>
             inner.AppendAsync(records, cancellationToken);
 
         public IAsyncEnumerable<TopicEnvelope> ReadAsync(TopicOffset after, TopicFilter? filter = null, CancellationToken cancellationToken = default) =>
-            inner.ReadAsync(after, filter, cancellationToken);
+            filter is not null && Interlocked.Exchange(ref _failure, null) is { } failure
+                ? Failing(failure)
+                : inner.ReadAsync(after, filter, cancellationToken);
 
         public Task<TopicOffset> ReadEndAsync(CancellationToken cancellationToken = default) => inner.ReadEndAsync(cancellationToken);
 
         public IAsyncEnumerable<TopicEnvelope> SubscribeAsync(TopicOffset after, TopicFilter? filter = null, CancellationToken cancellationToken = default) =>
-            filter is null ? inner.SubscribeAsync(after, filter, cancellationToken) : FailingAsync(after, filter, cancellationToken);
+            inner.SubscribeAsync(after, filter, cancellationToken);
 
-        private async IAsyncEnumerable<TopicEnvelope> FailingAsync(
-            TopicOffset after, TopicFilter filter, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+        private static async IAsyncEnumerable<TopicEnvelope> Failing(Exception? failure)
         {
-            using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            var failure = _failure.Task;
-            await using var events = inner.SubscribeAsync(after, filter, stop.Token).GetAsyncEnumerator(stop.Token);
-            var next = events.MoveNextAsync().AsTask();
-            while (true)
+            await Task.Yield();
+            if (failure is not null)
             {
-                if (await Task.WhenAny(next, failure) == failure)
-                {
-                    _failure = new TaskCompletionSource<Exception>(TaskCreationOptions.RunContinuationsAsynchronously);
-                    await stop.CancelAsync();
-                    try
-                    {
-                        await next;
-                    }
-                    catch (OperationCanceledException)
-                    {
-                    }
-
-                    throw failure.Result;
-                }
-
-                if (!await next)
-                {
-                    yield break;
-                }
-
-                yield return events.Current;
-                next = events.MoveNextAsync().AsTask();
+                throw failure;
             }
+
+            yield break;
         }
     }
 }
