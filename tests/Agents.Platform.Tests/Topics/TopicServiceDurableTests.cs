@@ -170,6 +170,19 @@ public sealed class TopicServiceDurableTests : TopicServiceTestKit
     }
 
     [Fact]
+    public async Task Terminating_the_system_stores_the_acknowledged_offset()
+    {
+        using var subscription = Service.SubscribeDurable("d", Patterns("#"), TestActor);
+        var published = await PublishAsync("model.a", "1");
+        ReceiveAndAck(Probe);
+        Settle();
+
+        await Sys.Terminate().WaitAsync(TestKitSettings.ExpectTimeout);
+
+        Assert.Equal(published.Offset, await Log.LoadOffsetAsync("d"));
+    }
+
+    [Fact]
     public async Task Subscribing_again_replaces_the_subscriber_and_delivers_the_unacknowledged_events_to_it()
     {
         var first = CreateTestProbe();
