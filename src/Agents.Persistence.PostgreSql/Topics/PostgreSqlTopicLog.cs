@@ -81,6 +81,15 @@ public sealed partial class PostgreSqlTopicLog : ITopicLog, ITopicSubscriptionSt
     }
 
     /// <inheritdoc />
+    public async Task<TopicOffset> ReadEndAsync(CancellationToken cancellationToken = default)
+    {
+        var rows = await _pages.ReadPageAsync(
+            _sql.End, _ => { }, r => new TopicOffset(r.GetFieldValue<ulong>(0), r.GetInt64(1)),
+            "Reading the end of the topic log", cancellationToken).ConfigureAwait(false);
+        return rows.Count == 0 ? TopicOffset.Start : rows[0];
+    }
+
+    /// <inheritdoc />
     public async Task<TopicOffset> LoadOffsetAsync(string subscriptionId, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(subscriptionId);

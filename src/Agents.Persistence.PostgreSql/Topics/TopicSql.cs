@@ -28,6 +28,12 @@ internal sealed class TopicSql
                 ORDER BY tx, ordering
                 LIMIT $3) AS r ON true
             """;
+        End = $"""
+            SELECT tx, ordering FROM {s}.topic_events
+            WHERE tx < pg_snapshot_xmin(pg_current_snapshot())
+            ORDER BY tx DESC, ordering DESC
+            LIMIT 1
+            """;
         LoadOffset = $"SELECT tx, ordering FROM {s}.topic_subscriptions WHERE subscription_id = $1";
         StoreOffset = $"""
             INSERT INTO {s}.topic_subscriptions AS t (subscription_id, tx, ordering) VALUES ($1, $2::xid8, $3)
@@ -49,6 +55,12 @@ internal sealed class TopicSql
     /// transaction: when the newest is not below the horizon, rows are waiting for older transactions to end.
     /// </summary>
     public string Read { get; }
+
+    /// <summary>
+    /// The newest position below the horizon: every transaction below it has ended, and any row written later belongs
+    /// to a transaction at or above it, so it comes after this position.
+    /// </summary>
+    public string End { get; }
 
     public string LoadOffset { get; }
 

@@ -82,6 +82,15 @@ public sealed class InMemoryTopicLog : ITopicLog, ITopicSubscriptionStore
         ReadAsync(after, filter ?? TopicFilter.All, live: true, cancellationToken);
 
     /// <inheritdoc />
+    public Task<TopicOffset> ReadEndAsync(CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            return Task.FromResult(_events.Count == 0 ? TopicOffset.Start : _events[^1].Offset);
+        }
+    }
+
+    /// <inheritdoc />
     public Task<TopicOffset> LoadOffsetAsync(string subscriptionId, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(subscriptionId);

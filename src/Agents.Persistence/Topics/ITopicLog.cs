@@ -42,4 +42,27 @@ public interface ITopicLog
     /// <paramref name="cancellationToken"/> is cancelled.
     /// </summary>
     IAsyncEnumerable<TopicEnvelope> SubscribeAsync(TopicOffset after, TopicFilter? filter = null, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// The offset of the newest event that readers can see now: every event appended after this call returns comes
+    /// after it, so a live read that starts after it sees only what is published from now on (a topic service's
+    /// live tail starts there).
+    /// </summary>
+    /// <remarks>
+    /// Events of appends still in flight when the call runs may come after the returned offset as well. This default
+    /// reads the whole log; stores answer with one lookup.
+    /// </remarks>
+    /// <param name="cancellationToken">Cancels the lookup.</param>
+    /// <returns>The offset, or <see cref="TopicOffset.Start"/> when the log is empty.</returns>
+    /// <exception cref="Journal.JournalStorageException">The storage failed.</exception>
+    async Task<TopicOffset> ReadEndAsync(CancellationToken cancellationToken = default)
+    {
+        var end = TopicOffset.Start;
+        await foreach (var e in ReadAsync(TopicOffset.Start, null, cancellationToken).ConfigureAwait(false))
+        {
+            end = e.Offset;
+        }
+
+        return end;
+    }
 }

@@ -261,6 +261,24 @@ public abstract class TopicLogSpec : PersistenceSpec, IAsyncLifetime
         Assert.Contains("empty topic", error.Message, StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// The end of the log is at or after every event appended before it was read, and every event appended after it
+    /// comes after it, so a live read started there sees exactly the new events.
+    /// </summary>
+    [Fact]
+    public async Task End_of_the_log_is_after_what_was_appended_and_before_what_comes_next()
+    {
+        var topic = TopicOf("a");
+        var before = await PublishAsync(topic, "1");
+
+        var end = await Log.ReadEndAsync();
+        var after = await PublishAsync(topic, "2");
+
+        Assert.True(end >= before, $"{end} >= {before}");
+        Assert.True(after > end, $"{after} > {end}");
+        Assert.Equal(["2"], Values(await ToListAsync(Log.ReadAsync(end, Mine))));
+    }
+
     /// <summary>An event that cannot be read back ends a read with an error naming its offset and manifest, after the events before it.</summary>
     [Fact]
     public async Task Unreadable_event_ends_a_read_with_its_offset_and_manifest()
