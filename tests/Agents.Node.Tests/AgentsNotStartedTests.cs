@@ -10,18 +10,6 @@ namespace Agents.Node.Tests;
 public sealed class AgentsNotStartedTests(PostgresDatabaseFixture database) : IClassFixture<PostgresDatabaseFixture>
 {
     [Fact]
-    public async Task Without_an_agent_directory_the_agent_routes_answer_503_saying_so()
-    {
-        await using var node = await TestNode.StartAsync(new Dictionary<string, string> { ["AGENTS_PG"] = database.ConnectionString });
-
-        var response = await node.Client.GetAsync(new Uri("/api/agents", UriKind.Relative));
-
-        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
-        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
-        Assert.Equal("Agents are not started", problem.GetProperty("title").GetString());
-    }
-
-    [Fact]
     public async Task A_directory_that_cannot_be_made_yet_is_503_with_the_reason()
     {
         await using var node = await TestNode.StartAsync(

@@ -29,11 +29,16 @@ internal sealed class TestNode : IAsyncDisposable
         Build(environment, null, args);
 
     /// <summary>Builds a node with <paramref name="services"/> registered too (e.g. an agent directory).</summary>
-    public static WebApplication Build(IReadOnlyDictionary<string, string> environment, Action<IServiceCollection>? services, params string[] args)
+    public static WebApplication Build(IReadOnlyDictionary<string, string> environment, Action<IServiceCollection>? services, params string[] args) =>
+        Build(ConfigFile, environment, services, args);
+
+    /// <summary>Builds a node that reads <paramref name="configFile"/> instead of the repository's node.conf.</summary>
+    public static WebApplication Build(
+        string configFile, IReadOnlyDictionary<string, string> environment, Action<IServiceCollection>? services, params string[] args)
     {
         var builder = NodeApplication.CreateBuilder(new NodeConfigurationSources
         {
-            ConfigFile = ConfigFile,
+            ConfigFile = configFile,
             Environment = environment,
             Args = args,
         });
@@ -46,10 +51,15 @@ internal sealed class TestNode : IAsyncDisposable
     public static Task<TestNode> StartAsync(IReadOnlyDictionary<string, string> environment, params string[] args) =>
         StartAsync(environment, null, args);
 
+    public static Task<TestNode> StartAsync(
+        IReadOnlyDictionary<string, string> environment, Action<IServiceCollection>? services, params string[] args) =>
+        StartAsync(ConfigFile, environment, services, args);
+
+    /// <summary>Starts a node that reads <paramref name="configFile"/> instead of the repository's node.conf.</summary>
     public static async Task<TestNode> StartAsync(
-        IReadOnlyDictionary<string, string> environment, Action<IServiceCollection>? services, params string[] args)
+        string configFile, IReadOnlyDictionary<string, string> environment, Action<IServiceCollection>? services = null, params string[] args)
     {
-        var app = Build(environment, services, args);
+        var app = Build(configFile, environment, services, args);
         try
         {
             await app.StartAsync();

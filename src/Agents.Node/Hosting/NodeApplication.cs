@@ -3,6 +3,8 @@ using Agents.Node.Configuration;
 using Agents.Node.Management;
 using Agents.Node.Metrics;
 using Agents.Persistence.Serialization;
+using Agents.Platform.Agents;
+using Agents.Platform.Agents.Recorder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -52,6 +54,9 @@ public static partial class NodeApplication
         builder.Services.AddOptions<NodeOptions>().BindConfiguration(NodeOptions.Section).ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<NodeOptions>, NodeOptionsValidator>();
         builder.Services.TryAddSingleton<IEventSerializer>(_ => new JsonEventSerializer(ManifestRegistry.Create()));
+        builder.Services.TryAddSingleton(_ => RecorderAgent.Register(new AgentTypeRegistry()));
+        // Resolved per request: before the agents are started the property throws, and the agent routes answer 503.
+        builder.Services.AddTransient<IAgentDirectory>(provider => provider.GetRequiredService<NodeRuntime>().Agents);
         builder.Services.AddSingleton<NodeRuntime>();
         builder.Services.AddHostedService(provider => provider.GetRequiredService<NodeRuntime>());
         builder.Services.AddSingleton<PrometheusExporter>();
@@ -133,7 +138,8 @@ public static partial class NodeApplication
                 return 1;
             }
             catch (Exception e) when (e is Agents.EmbeddedPostgres.PostgresLauncherException or Agents.Hocon.HoconException
-                                          or Agents.Persistence.Journal.JournalStorageException or IOException)
+                                          or Agents.Persistence.Journal.JournalStorageException or IOException
+                                          or AgentDefinitionException or Agents.Platform.Workflows.WorkflowConfigurationException)
             {
                 await Console.Error.WriteLineAsync($"agents node: could not start: {e.Message}").ConfigureAwait(false);
                 return 1;

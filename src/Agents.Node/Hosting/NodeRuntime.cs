@@ -6,6 +6,10 @@ using Agents.Persistence.Actors;
 using Agents.Persistence.PostgreSql;
 using Agents.Persistence.PostgreSql.Configuration;
 using Agents.Persistence.Serialization;
+using Agents.Platform.Agents;
+using Agents.Platform.Coordination;
+using Agents.Platform.Topics;
+using Agents.Platform.Workflows;
 using Microsoft.Extensions.Options;
 using Npgsql;
 
@@ -25,32 +29,38 @@ public sealed partial class NodeRuntime : IHostedService, IAsyncDisposable
     private readonly ILoggerFactory _loggerFactory;
     private readonly ILogger _log;
     private readonly IHostApplicationLifetime _lifetime;
+    private readonly AgentTypeRegistry _agentTypes;
     private PostgresServer? _embedded;
     private NpgsqlDataSource? _dataSource;
     private PostgreSqlPersistence? _store;
     private ActorSystem? _system;
+    private AgentPlatform? _agents;
     private int _stopped;
 
     /// <summary>Creates the runtime; nothing starts until <see cref="StartAsync"/>.</summary>
     /// <param name="options">The node's settings.</param>
     /// <param name="configuration">The merged configuration; its <c>agents</c> section configures the actor system and the store.</param>
     /// <param name="serializer">
-    /// The serializer of events and snapshots; an empty registry when none is registered. The runtime adds JSON
-    /// documents (<see cref="JsonPayloadSerializer"/>) to it.
+    /// The serializer of the application's events and snapshots (by default none). The runtime adds the platform's
+    /// own events (<see cref="LayeredEventSerializer"/>) and JSON documents (<see cref="JsonPayloadSerializer"/>).
     /// </param>
+    /// <param name="agentTypes">The agent types the node runs (by default the built-in <c>recorder</c>).</param>
     /// <param name="loggerFactory">Where the runtime and the actor system log.</param>
     /// <param name="lifetime">Stopped when the actor system terminates by itself, so that the process does not outlive it.</param>
     public NodeRuntime(
-        IOptions<NodeOptions> options, IConfiguration configuration, IEventSerializer serializer, ILoggerFactory loggerFactory,
-        IHostApplicationLifetime lifetime)
+        IOptions<NodeOptions> options, IConfiguration configuration, IEventSerializer serializer, AgentTypeRegistry agentTypes,
+        ILoggerFactory loggerFactory, IHostApplicationLifetime lifetime)
     {
         _lifetime = lifetime;
+        ArgumentNullException.ThrowIfNull(agentTypes);
+        _agentTypes = agentTypes;
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(configuration);
         _options = options.Value;
         _config = NodeConfiguration.ToHocon(configuration);
         ArgumentNullException.ThrowIfNull(serializer);
-        _serializer = new JsonPayloadSerializer(serializer);
+        _serializer = new JsonPayloadSerializer(new LayeredEventSerializer(
+            new JsonEventSerializer(ManifestRegistry.FromAssemblies(typeof(AgentDefinition).Assembly)), serializer));
         _loggerFactory = loggerFactory;
         _log = loggerFactory.CreateLogger("Agents.Node");
     }
@@ -75,6 +85,14 @@ public sealed partial class NodeRuntime : IHostedService, IAsyncDisposable
 
     /// <summary>Whether the runtime has started: the database connected and the actor system created.</summary>
     public bool IsStarted => _system is not null;
+
+    /// <summary>The node's agents: defined, started and driven through the coordinator.</summary>
+    /// <exception cref="InvalidOperationException">The node has not started its agents yet.</exception>
+    public AgentPlatform Agents => _agents ?? throw new InvalidOperationException(
+        "The node's agents are not started yet; they start after the database and the actor system.");
+
+    /// <summary>Whether the coordinator has recovered and started the agents (and the workflow rules run).</summary>
+    public bool AgentsStarted => _agents is not null;
 
     /// <summary>Whether the actor system has started and not yet terminated.</summary>
     public bool IsRunning => _system is { WhenTerminated.IsCompleted: false };
@@ -118,7 +136,9 @@ public sealed partial class NodeRuntime : IHostedService, IAsyncDisposable
 
             _system = ActorSystem.Create(_options.Name, _config, TimeProvider.System, _loggerFactory);
             _system.AddPersistence(_store.Journal, _store.SnapshotStore, PersistenceOptions(_config), _serializer);
+            _system.AddTopicService(_store.TopicLog, _store.TopicLog);
             LogSystemStarted(_log, _system.Name);
+            await StartAgentsAsync(_system, cancellationToken).ConfigureAwait(false);
             _ = _system.WhenTerminated.ContinueWith(
                 _ => _lifetime.StopApplication(), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
         }
@@ -131,6 +151,19 @@ public sealed partial class NodeRuntime : IHostedService, IAsyncDisposable
 
     /// <summary>Runs the coordinated shutdown (the actor system terminates), disposes the store and stops the embedded server.</summary>
     public Task StopAsync(CancellationToken cancellationToken) => StopCoreAsync();
+
+    /// <summary>
+    /// Starts the coordinator (which recovers the journaled definitions, applies those of <c>agents.definitions</c> and
+    /// starts the active agents), then the workflow rules, which are checked against every agent the node knows.
+    /// </summary>
+    private async Task StartAgentsAsync(ActorSystem system, CancellationToken cancellationToken)
+    {
+        var agents = system.AddAgentPlatform(_agentTypes);
+        var known = await agents.ListAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+        system.AddWorkflows(agents, [.. known.Select(agent => agent.Definition)], _agentTypes);
+        _agents = agents;
+        LogAgentsStarted(_log, known.Count(agent => agent.Definition.Active), known.Count, string.Join(", ", _agentTypes.Names));
+    }
 
     /// <summary>Stops, as <see cref="StopAsync"/> does, if that has not happened yet.</summary>
     public async ValueTask DisposeAsync() => await StopCoreAsync().ConfigureAwait(false);
@@ -188,6 +221,9 @@ public sealed partial class NodeRuntime : IHostedService, IAsyncDisposable
 
     [LoggerMessage(Level = LogLevel.Information, Message = "actor system '{Name}' started")]
     private static partial void LogSystemStarted(ILogger logger, string name);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "agents: {Active} active of {Defined} defined (types: {Types})")]
+    private static partial void LogAgentsStarted(ILogger logger, int active, int defined, string types);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "actor system '{Name}' terminated")]
     private static partial void LogSystemTerminated(ILogger logger, string name);

@@ -4,7 +4,8 @@ namespace Agents.Node.Management;
 
 /// <summary>
 /// <c>GET /health/live</c> (the process answers) and <c>GET /health/ready</c> (200 when the database answers a
-/// query and the actor system runs; 503 with the failing checks otherwise), for probes and load balancers.
+/// query, the actor system runs and the agents are started; 503 with the failing checks otherwise), for probes and
+/// load balancers.
 /// </summary>
 internal static class HealthEndpoints
 {
@@ -16,7 +17,7 @@ internal static class HealthEndpoints
         health.MapGet("/live", () => TypedResults.Ok(new HealthReport("live", new Dictionary<string, string>())))
             .WithSummary("Whether the node's process answers.");
         health.MapGet("/ready", ReadyAsync)
-            .WithSummary("Whether the node can serve: the database answers and the actor system runs.")
+            .WithSummary("Whether the node can serve: the database answers, the actor system runs and the agents are started.")
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
     }
 
@@ -26,6 +27,7 @@ internal static class HealthEndpoints
         {
             ["actor-system"] = runtime.IsRunning ? "ok" : "the actor system is not running (starting, or terminated)",
             ["database"] = await CheckDatabaseAsync(runtime, cancellationToken).ConfigureAwait(false),
+            ["agents"] = runtime.AgentsStarted ? "ok" : "the agents are not started yet",
         };
         if (checks.Values.All(outcome => outcome == "ok"))
         {

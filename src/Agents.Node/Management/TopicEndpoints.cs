@@ -56,11 +56,11 @@ internal static class TopicEndpoints
                 statusCode: StatusCodes.Status400BadRequest);
         }
 
-        IReadOnlyList<TopicOffset> offsets;
+        TopicEnvelope published;
         try
         {
-            offsets = await runtime.Store.TopicLog
-                .AppendAsync([new TopicRecord(name.Value, new JsonPayload(document), Publisher)], cancellationToken)
+            // Through the topic service: durable, then delivered to this node's live subscribers.
+            published = await runtime.System.Topics().PublishAsync(name.Value, new JsonPayload(document), Publisher, cancellationToken)
                 .ConfigureAwait(false);
         }
         catch (EventSerializationException e)
@@ -68,6 +68,6 @@ internal static class TopicEndpoints
             return TypedResults.Problem(title: "The body cannot be stored", detail: e.Message, statusCode: StatusCodes.Status400BadRequest);
         }
 
-        return TypedResults.Accepted((string?)null, new TopicPublication(name.Value, offsets[0].ToString()));
+        return TypedResults.Accepted((string?)null, new TopicPublication(name.Value, published.Offset.ToString()));
     }
 }

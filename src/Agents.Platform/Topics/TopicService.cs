@@ -1,4 +1,6 @@
+using System.Reflection;
 using Agents.Actors;
+using Agents.Persistence.Serialization;
 using Agents.Persistence.Topics;
 using Microsoft.Extensions.Logging;
 
@@ -13,10 +15,11 @@ namespace Agents.Platform.Topics;
 /// </summary>
 /// <remarks>
 /// <para>
-/// <see cref="PublishAsync"/> returns once the event is durable and the tail has handed it to the live subscribers,
-/// so a subscription made after it returned never receives it, and the envelope returned is the stored event that
-/// every subscriber sees. With PostgreSQL the tail reads below the horizon of transactions in flight, so a publish
-/// also waits for older transactions still writing topic events to end.
+/// <see cref="PublishAsync"/> returns once the event is durable; the tail delivers it to live subscribers as it reads
+/// it. With PostgreSQL the tail reads below the horizon of transactions in flight, so that it never skips an event
+/// committed late; a publish does not wait for that (a long transaction elsewhere in the database delays live
+/// delivery, never the publisher). A live subscription made just after a publish returned may still receive that
+/// event.
 /// </para>
 /// <para>
 /// Add it to a system with <see cref="TopicServiceActorSystemExtensions.AddTopicService"/>; find it with
@@ -82,23 +85,11 @@ public sealed class TopicService : ITopicService, IAsyncDisposable
         ArgumentNullException.ThrowIfNull(payload);
         ArgumentException.ThrowIfNullOrWhiteSpace(publisher);
         ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
+        // Events appended before the tail found the log's end would never reach the live subscribers.
         await _tail.Started.WaitAsync(cancellationToken).ConfigureAwait(false);
+        var publishedAt = _system.TimeProvider.GetUtcNow();
         var offsets = await _log.AppendAsync([new TopicRecord(topic, payload, publisher)], cancellationToken).ConfigureAwait(false);
-        var offset = offsets[0];
-        if (_dispatcher.WaitForTail(offset) is not { } dispatched)
-        {
-            return await ReadBackAsync(offset, cancellationToken).ConfigureAwait(false);
-        }
-
-        try
-        {
-            return await dispatched.WaitAsync(cancellationToken).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            _dispatcher.StopWaiting(offset);
-            throw;
-        }
+        return new TopicEnvelope(offsets[0], topic, ManifestOf(payload), payload, publishedAt, publisher);
     }
 
     /// <inheritdoc />
@@ -165,7 +156,6 @@ public sealed class TopicService : ITopicService, IAsyncDisposable
 
         _shutdownTask.Dispose();
         await _tail.DisposeAsync().ConfigureAwait(false);
-        _dispatcher.FailWaiting(new ObjectDisposedException(nameof(TopicService), "The topic service stopped before the event reached its live reader; the event is stored."));
         await _guardian.GracefulStop(_system.CoordinatedShutdown.GetPhaseTimeout(CoordinatedShutdown.PhaseBeforeActorSystemTerminate), StopSubscriptions.Instance)
             .ConfigureAwait(false);
     }
@@ -191,21 +181,7 @@ public sealed class TopicService : ITopicService, IAsyncDisposable
         return copy;
     }
 
-    // The tail passed the event before the publisher asked for it (the publisher was slow to look): read it back.
-    private async Task<TopicEnvelope> ReadBackAsync(TopicOffset offset, CancellationToken cancellationToken)
-    {
-        var before = new TopicOffset(offset.Batch, offset.Sequence - 1);
-        await foreach (var envelope in _log.ReadAsync(before, null, cancellationToken).ConfigureAwait(false))
-        {
-            if (envelope.Offset == offset)
-            {
-                return envelope;
-            }
-
-            break;
-        }
-
-        throw new InvalidOperationException(
-            $"The topic log returned offset {offset} for an append but cannot read the event there back; the event may be stored.");
-    }
+    private static string ManifestOf(object payload) => payload is JsonPayload
+        ? JsonPayload.Manifest
+        : payload.GetType().GetCustomAttribute<ManifestAttribute>()?.Name ?? payload.GetType().FullName ?? payload.GetType().Name;
 }

@@ -51,7 +51,6 @@ internal sealed class TopicTail : IAsyncDisposable
         try
         {
             var position = await FindEndAsync(cancellationToken).ConfigureAwait(false);
-            _dispatcher.StartAt(position);
             _started.TrySetResult();
             await FollowAsync(position, cancellationToken).ConfigureAwait(false);
         }
@@ -99,7 +98,6 @@ internal sealed class TopicTail : IAsyncDisposable
             catch (TopicPayloadException e)
             {
                 TopicServiceLog.TailSkipped(_logger, e.Offset, e.Topic, e.Manifest, e);
-                _dispatcher.Skip(e.Offset, e);
                 position = e.Offset;
             }
             catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)

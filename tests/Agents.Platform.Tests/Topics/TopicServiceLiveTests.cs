@@ -68,7 +68,7 @@ public sealed class TopicServiceLiveTests : TopicServiceTestKit
     [Fact]
     public async Task A_live_subscriber_sees_only_events_published_after_it_subscribed()
     {
-        await PublishAsync("alert.critical", "before");
+        await PublishPastLiveReaderAsync("alert.critical", "before");
 
         using var subscription = Service.SubscribeLive("live", Patterns("alert.*"), TestActor);
         await PublishAsync("alert.critical", "after");

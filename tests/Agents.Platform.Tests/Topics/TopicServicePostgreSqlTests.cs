@@ -99,7 +99,9 @@ public sealed class TopicServicePostgreSqlTests(PostgresDatabaseFixture database
     {
         await using var store = await StartStoreAsync();
         await using var service = new TopicService(Sys, store.TopicLog, store.TopicLog, Options);
+        var passed = service.WaitForEventAsync(TopicPattern.Parse(_word + ".a"), null, TimeSpan.FromDays(1));
         await service.PublishAsync(_word + ".a", new SpecEvent("before"), "test");
+        await passed.WaitAsync(TestKitSettings.ExpectTimeout);
 
         using var subscription = service.SubscribeLive("live", [TopicPattern.Parse(_word + ".*")], TestActor);
         var published = await service.PublishAsync(_word + ".a", new SpecEvent("after"), "test");

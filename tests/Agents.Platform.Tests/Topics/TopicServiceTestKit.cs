@@ -41,6 +41,18 @@ public abstract class TopicServiceTestKit : ActorTestKit
 
     protected Task<TopicEnvelope> PublishAsync(string topic, string value) => Service.PublishAsync(topic, new SpecEvent(value), "test");
 
+    /// <summary>
+    /// Publishes and returns once the service's live reader has passed the event (a publish returns when the event is
+    /// durable, possibly before), so that a live subscription made afterwards cannot receive it.
+    /// </summary>
+    protected async Task<TopicEnvelope> PublishPastLiveReaderAsync(string topic, string value)
+    {
+        var passed = Service.WaitForEventAsync(TopicPattern.Parse(topic), null, TimeSpan.FromDays(1));
+        var published = await PublishAsync(topic, value);
+        await passed;
+        return published;
+    }
+
     /// <summary>Receives a topic event on <paramref name="probe"/> and acknowledges it to its sender.</summary>
     protected static TopicEvent ReceiveAndAck(TestProbe probe)
     {
