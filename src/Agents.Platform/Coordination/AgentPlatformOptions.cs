@@ -10,12 +10,8 @@ namespace Agents.Platform.Coordination;
 /// </summary>
 public sealed record AgentPlatformOptions
 {
-    private const string ReferenceResource = "Agents.Platform.reference.conf";
-
-    // Declared before Default, which is built during type initialization.
     /// <summary>The defaults of every setting, parsed from the <c>reference.conf</c> embedded in Agents.Platform.</summary>
-    public static Config ReferenceConfig { get; } = Config.ParseResource(
-        typeof(AgentPlatformOptions).Assembly, ReferenceResource, HoconParseOptions.Default with { UseEnvironmentVariables = false });
+    public static Config ReferenceConfig => PlatformReference.Config;
 
     /// <summary>Every default and no agent definitions.</summary>
     public static AgentPlatformOptions Default { get; } = new();

@@ -9,12 +9,8 @@ namespace Agents.Platform.Topics;
 /// </summary>
 public sealed record TopicServiceOptions
 {
-    private const string ReferenceResource = "Agents.Platform.reference.conf";
-
-    // Declared before Default, which is bound from it during type initialization.
     /// <summary>The defaults of every setting, parsed from the <c>reference.conf</c> embedded in Agents.Platform.</summary>
-    public static Config ReferenceConfig { get; } = Config.ParseResource(
-        typeof(TopicServiceOptions).Assembly, ReferenceResource, HoconParseOptions.Default with { UseEnvironmentVariables = false });
+    public static Config ReferenceConfig => PlatformReference.Config;
 
     /// <summary>The defaults of every setting (the embedded <c>reference.conf</c>).</summary>
     public static TopicServiceOptions Default { get; } = FromConfig(Config.Empty);

@@ -17,8 +17,7 @@ public sealed record WorkflowSettings
     private const string Section = "agents.workflows";
 
     /// <summary>The defaults of every platform setting, parsed from the <c>reference.conf</c> embedded in Agents.Platform.</summary>
-    public static Config ReferenceConfig { get; } = Config.ParseResource(
-        typeof(WorkflowSettings).Assembly, "Agents.Platform.reference.conf", HoconParseOptions.Default with { UseEnvironmentVariables = false });
+    public static Config ReferenceConfig => PlatformReference.Config;
 
     /// <summary>How long the engine waits for each agent's answer to a command (<c>tell-timeout</c>).</summary>
     /// <value>10 seconds.</value>

@@ -81,8 +81,8 @@ public sealed class AgentLifecycleTests(ITestOutputHelper output) : AgentTestKit
     {
         var agent = StartProbeAgent(new AgentDefinition("monitor-1", "probe", Subscribes: ["training.#", "model.convergence.*"]));
 
-        var subscription = Assert.Single(TopicService.Durable);
-        Assert.Equal("monitor-1", subscription.Id);
+        var subscription = Assert.Single(TopicService.Subscriptions);
+        Assert.Equal("monitor-1", subscription.SubscriptionId);
         Assert.Equal(["training.#", "model.convergence.*"], subscription.Patterns);
         Assert.Equal(agent, subscription.Subscriber);
     }
@@ -92,7 +92,7 @@ public sealed class AgentLifecycleTests(ITestOutputHelper output) : AgentTestKit
     {
         StartProbeAgent(new AgentDefinition("monitor-1", "probe"));
 
-        Assert.Empty(TopicService.Durable);
+        Assert.Empty(TopicService.Subscriptions);
     }
 
     [Fact]
@@ -104,7 +104,7 @@ public sealed class AgentLifecycleTests(ITestOutputHelper output) : AgentTestKit
         Sys.Stop(agent);
         ExpectTerminated(agent);
 
-        Assert.True(Assert.Single(TopicService.Durable).IsDisposed);
+        Assert.True(Assert.Single(TopicService.Subscriptions).IsDisposed);
     }
 
     [Fact]
@@ -116,7 +116,7 @@ public sealed class AgentLifecycleTests(ITestOutputHelper output) : AgentTestKit
 
         Assert.IsType<InvalidOperationException>(Host.ExpectMsg<AgentFailure>().Cause);
         Host.ExpectMsg<AgentStarted>();
-        Assert.Equal([true, false], TopicService.Durable.Select(s => s.IsDisposed));
+        Assert.Equal([true, false], TopicService.Subscriptions.Select(s => s.IsDisposed));
     }
 
     /// <summary>An agent that answers "which-id" with its persistence id.</summary>

@@ -73,7 +73,7 @@ public sealed class AgentScheduleTests(ITestOutputHelper output) : AgentTestKit(
         Deliver(agent, "batcher", Envelope(1, "training.epoch"), deliverer);
         Deliver(agent, "batcher", Envelope(2, "model.saved"), deliverer);
 
-        Assert.Equal(["model.#", "training.*"], Assert.Single(TopicService.Durable).Patterns);
+        Assert.Equal(["model.#", "training.*"], Assert.Single(TopicService.Subscriptions).Patterns);
         Assert.Equal("batch", Reports.ExpectMsg<AgentTick>().Schedule);
         Assert.Equal("model.saved", Reports.ExpectMsg<EventHandled>().Topic);
         deliverer.ExpectMsg<TopicEventAck>();

@@ -1,15 +1,16 @@
 using System.Text.Json;
 using Agents.Actors;
 using Agents.Persistence.Actors;
+using Agents.Persistence.InMemory;
 using Agents.Persistence.Serialization;
 using Agents.Persistence.Topics;
-using Agents.Platform.Agents;
 using Agents.Platform.Agents.Recorder;
+using Agents.Platform.Agents;
 using Agents.Platform.Coordination;
+using Agents.Platform.Tests.Support;
 using Agents.Platform.Topics;
-using Agents.Persistence.InMemory;
-using Agents.TestKit;
 using Agents.TestKit.Persistence;
+using Agents.TestKit;
 using Xunit.Abstractions;
 
 namespace Agents.Platform.Tests.Agents;

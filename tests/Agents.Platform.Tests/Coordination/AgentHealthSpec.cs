@@ -1,6 +1,7 @@
 using Agents.Actors;
 using Agents.Platform.Agents;
 using Agents.Platform.Coordination;
+using Agents.Platform.Tests.Support;
 using Xunit.Abstractions;
 
 namespace Agents.Platform.Tests.Coordination;

@@ -6,6 +6,7 @@ using Agents.Persistence.InMemory;
 using Agents.Persistence.Serialization;
 using Agents.Platform.Agents;
 using Agents.Platform.Coordination;
+using Agents.Platform.Tests.Support;
 using Agents.Platform.Topics;
 using Agents.TestKit;
 using Xunit.Abstractions;
@@ -49,7 +50,7 @@ public abstract class PlatformTestKit : ActorTestKit
         system.AddPersistence(Journal, new InMemorySnapshotStore(EventSerializer, system.TimeProvider));
         if (withTopics)
         {
-            system.RegisterExtension<ITopicService>(new RecordingTopicService(TopicProbe.Ref));
+            system.RegisterExtension<ITopicService>(new RecordingTopicService(publications: TopicProbe.Ref));
         }
         var types = TestAgents.Registry((agents ?? AgentProbe).Ref);
         var options = AgentPlatformOptions.FromConfig(Config.Parse(hocon), types) with

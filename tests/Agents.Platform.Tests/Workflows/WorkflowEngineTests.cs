@@ -3,12 +3,12 @@ using Agents.Actors;
 using Agents.Persistence.Serialization;
 using Agents.Persistence.Topics;
 using Agents.Platform.Agents;
+using Agents.Platform.Tests.Support;
 using Agents.Platform.Topics;
-using Agents.Platform.Workflows.Predicates;
 using Agents.Platform.Workflows;
+using Agents.Platform.Workflows.Predicates;
 using Agents.TestKit;
 using static Agents.Platform.Tests.Workflows.ProbeAgentDirectory;
-using static Agents.Platform.Tests.Workflows.RecordingTopicService;
 
 namespace Agents.Platform.Tests.Workflows;
 
@@ -25,7 +25,7 @@ public sealed class WorkflowEngineTests : ActorTestKit
         _subscriptions = CreateTestProbe("subscriptions");
         _tells = CreateTestProbe("tells");
         _published = CreateTestProbe("published");
-        _topics = new RecordingTopicService(_subscriptions.Ref, _published.Ref);
+        _topics = new RecordingTopicService(publications: _published.Ref, subscriptions: _subscriptions.Ref);
         Sys.RegisterExtension<ITopicService>(_topics);
         _directory = new ProbeAgentDirectory(_tells.Ref);
     }
@@ -42,7 +42,7 @@ public sealed class WorkflowEngineTests : ActorTestKit
     private IActorRef StartRule(WorkflowRule rule)
     {
         Start(rule);
-        return _subscriptions.ExpectMsg<Subscribed>().Subscriber;
+        return _subscriptions.ExpectMsg<RecordingTopicService.Subscribed>().Subscriber;
     }
 
     private static JsonPayload Json(string json) => new(JsonDocument.Parse(json).RootElement.Clone());
@@ -68,7 +68,7 @@ public sealed class WorkflowEngineTests : ActorTestKit
     {
         Start(Rule("promote"), Rule("retrain", on: "model.drift.#"));
 
-        var subscribed = new[] { _subscriptions.ExpectMsg<Subscribed>(), _subscriptions.ExpectMsg<Subscribed>() }.OrderBy(s => s.SubscriptionId).ToList();
+        var subscribed = new[] { _subscriptions.ExpectMsg<RecordingTopicService.Subscribed>(), _subscriptions.ExpectMsg<RecordingTopicService.Subscribed>() }.OrderBy(s => s.SubscriptionId).ToList();
         Assert.Equal(["workflow-promote", "workflow-retrain"], subscribed.Select(s => s.SubscriptionId));
         Assert.Equal("model.drift.#", Assert.Single(subscribed[1].Patterns).ToString());
     }
