@@ -74,6 +74,36 @@ public sealed class AgentPlatformTests(PostgresDatabaseFixture database) : IClas
     }
 
     [Fact]
+    public async Task A_workflow_rule_tells_its_agent_when_the_condition_holds_and_the_firing_is_published()
+    {
+        var id = Unique("rules");
+        await using var node = await TestNode.StartAsync(ConfigWith($$"""
+            agents.definitions {
+              {{id}}-target { type = recorder }
+              {{id}}-audit { type = recorder, subscribes = ["workflow.rule.fired"] }
+            }
+            agents.workflows.rules.{{id}}-promote {
+              on = "{{id}}.metrics"
+              where = "accuracy > 0.9"
+              tell = "{{id}}-target"
+              command = "recent"
+            }
+            """), Environment);
+        await UntilRunningAsync(node, $"{id}-audit");
+
+        await PublishAsync(node, $"{id}.metrics", """{"accuracy": 0.5}""");
+        await PublishAsync(node, $"{id}.metrics", """{"accuracy": 0.95}""");
+        var fired = await UntilRecordedAsync(node, $"{id}-audit", 1);
+
+        // The rule's subscription handles events in order, so the 0.5 was passed over before the 0.95 fired.
+        var firing = Assert.Single(fired).GetProperty("payload");
+        Assert.Equal($"{id}-promote", firing.GetProperty("rule").GetString());
+        var target = Assert.Single(firing.GetProperty("targets").EnumerateArray());
+        Assert.Equal($"{id}-target", target.GetProperty("agentId").GetString());
+        Assert.True(target.GetProperty("accepted").GetBoolean());
+    }
+
+    [Fact]
     public async Task A_definition_of_an_unregistered_type_is_refused_naming_the_field()
     {
         await using var node = await TestNode.StartAsync(TestNode.ConfigFile, Environment);
