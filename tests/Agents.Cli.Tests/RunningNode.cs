@@ -14,7 +14,7 @@ namespace Agents.Cli.Tests;
 /// journal in a database of its own on the TestKit's PostgreSQL server, the token <see cref="Token"/>, and an in-memory
 /// agent directory (<see cref="AgentDirectory"/>) in place of the agent platform.
 /// </summary>
-public sealed class RunningNode : PostgresDatabaseFixture
+public class RunningNode : PostgresDatabaseFixture
 {
     public const string Token = "cli-test-token-0123456789";
 
@@ -26,6 +26,9 @@ public sealed class RunningNode : PostgresDatabaseFixture
     public HttpMessageHandler Handler => (_app ?? throw new InvalidOperationException("The node has not started.")).GetTestServer().CreateHandler();
 
     internal InMemoryAgentDirectory AgentDirectory { get; } = new();
+
+    /// <summary>Whether <see cref="AgentDirectory"/> stands in for the node's agent platform.</summary>
+    protected virtual bool ReplacesAgentPlatform => true;
 
     /// <summary>The node's application, e.g. to stop it.</summary>
     internal WebApplication App => _app ?? throw new InvalidOperationException("The node has not started.");
@@ -47,7 +50,11 @@ public sealed class RunningNode : PostgresDatabaseFixture
             Args = [],
         });
         builder.WebHost.UseTestServer();
-        builder.Services.AddSingleton<IAgentDirectory>(AgentDirectory);
+        if (ReplacesAgentPlatform)
+        {
+            builder.Services.AddSingleton<IAgentDirectory>(AgentDirectory);
+        }
+
         _app = NodeApplication.Build(builder);
         await _app.StartAsync();
     }
