@@ -107,7 +107,8 @@ internal static class StoryFields
         return text.Length == 0 ? null : text.ToString();
     }
 
-    private static JsonElement? Field(JsonElement payload, string name) =>
+    /// <summary>The value of <paramref name="name"/> of any kind; null when absent or JSON null.</summary>
+    public static JsonElement? Field(JsonElement payload, string name) =>
         payload.ValueKind == JsonValueKind.Object && payload.TryGetProperty(name, out var value)
             && value.ValueKind is not (JsonValueKind.Null or JsonValueKind.Undefined)
             ? value

@@ -17,7 +17,7 @@ internal static partial class StoryLines
         {
             "training.start", "training.epoch_complete", "training.early_stop", "training.diverged", "training.complete",
             "model.convergence.#", "optimization.trial_complete", "optimization.complete", "alert.#", "anomaly.detected",
-            "agent.health.failure",
+            "agent.health.failure", "workflow.rule.fired",
         }.Select(TopicPattern.Parse),
     ];
 
@@ -34,6 +34,7 @@ internal static partial class StoryLines
         "alert.recovered" => Recovered(payload),
         "anomaly.detected" => Anomaly(payload),
         "agent.health.failure" => HealthFailure(payload),
+        "workflow.rule.fired" => RuleFired(payload),
         _ when topic.StartsWith("model.convergence.", StringComparison.Ordinal) => Convergence(topic, payload),
         _ when topic.StartsWith("alert.", StringComparison.Ordinal) => Alert(topic, payload),
         _ => null,

@@ -177,7 +177,31 @@ public sealed class StoryLinesTests
         Assert.Equal("health: agent a1 failed too often and was given up",
             Line("agent.health.failure", """{"agentId":"a1","reason":"too-many-failures"}"""));
 
+    [Fact]
+    public void A_rule_firing_names_the_rule_the_event_whom_it_told_and_the_answer() =>
+        Assert.Equal("rule stop-converged-demo-run fired on model.convergence.detected: told demo-converges to stop (accepted: stopping)",
+            Line("workflow.rule.fired", """
+                {"rule":"stop-converged-demo-run","topic":"model.convergence.detected","offset":"1:2","deliveryId":2,"command":"stop",
+                 "targets":[{"agentId":"demo-converges","accepted":true,"message":"stopping"}],"firedAt":"2026-01-01T00:00:00Z"}
+                """));
+
+    [Fact]
+    public void A_rule_firing_that_was_refused_says_so() =>
+        Assert.Equal("rule r fired on t: told a1 to stop (refused: the run has finished)",
+            Line("workflow.rule.fired", """{"rule":"r","topic":"t","command":"stop","targets":[{"agentId":"a1","accepted":false,"message":"the run has finished"}]}"""));
+
+    [Fact]
+    public void A_rule_firing_without_targets_says_there_was_no_one_to_tell() =>
+        Assert.Equal("rule r fired on t: no agent to tell stop",
+            Line("workflow.rule.fired", """{"rule":"r","topic":"t","command":"stop","targets":[]}"""));
+
+    [Fact]
+    public void A_rule_firing_that_failed_gives_the_error() =>
+        Assert.Equal("rule r fired on t: could not tell stop: directory unavailable",
+            Line("workflow.rule.fired", """{"rule":"r","topic":"t","command":"stop","targets":[],"error":"directory unavailable"}"""));
+
     [Theory]
+    [InlineData("workflow.rule.fired")]
     [InlineData("training.start")]
     [InlineData("training.epoch_complete")]
     [InlineData("training.early_stop")]
