@@ -119,6 +119,8 @@ public sealed partial class NodeRuntime : IHostedService, IAsyncDisposable
     {
         try
         {
+            // Read first, so that a bad value stops the start before the database does.
+            TellsStory = StorySettings.IsEnabled(_config);
             var storeOptions = PostgreSqlPersistenceConfig.Bind(_config);
             var connectionString = storeOptions.ConnectionString;
             if (string.IsNullOrEmpty(connectionString))
@@ -148,7 +150,6 @@ public sealed partial class NodeRuntime : IHostedService, IAsyncDisposable
             _system = ActorSystem.Create(_options.Name, _config, TimeProvider.System, _loggerFactory);
             _system.AddPersistence(_store.Journal, _store.SnapshotStore, PersistenceOptions(_config), _serializer);
             _system.AddTopicService(_store.TopicLog, _store.TopicLog);
-            TellsStory = StorySettings.IsEnabled(_config);
             if (TellsStory)
             {
                 StoryTeller.Start(_system, _story);

@@ -61,6 +61,14 @@ public sealed class StoryNodeTests : IClassFixture<PostgresDatabaseFixture>, IDi
         Assert.False(node.Runtime.TellsStory);
     }
 
+    [Fact]
+    public async Task A_story_setting_that_is_not_a_switch_stops_the_node_naming_it()
+    {
+        var failure = await Assert.ThrowsAnyAsync<Exception>(() => StartAsync("agents.node.story = loud"));
+
+        Assert.Contains("agents.node.story", failure.Message, StringComparison.Ordinal);
+    }
+
     private void Capture(IServiceCollection services) =>
         services.AddSingleton(new StoryWriter(_synchronized, TimeProvider.System));
 
