@@ -39,6 +39,10 @@ switch ($Verb) {
     }
     'run' {
         $switches = @($Rest | Where-Object { $_ -ne '--' })
+        # The demo, unless the user names a configuration file (--config FILE, --config=FILE or AGENTS_CONFIG).
+        if (-not $env:AGENTS_CONFIG -and -not ($switches | Where-Object { $_ -eq '--config' -or $_ -like '--config=*' })) {
+            $switches = @('--config', 'hocon/demo.conf') + $switches
+        }
         Invoke-Dotnet (@('run', '--project', 'src/Agents.Node', '--configuration', $configuration, '--') + $switches)
     }
     default { Get-Content (Join-Path $PSScriptRoot 'build.sh') | Select-Object -Skip 1 -First 12 | ForEach-Object { $_ -replace '^# ?', '' } }

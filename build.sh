@@ -6,7 +6,8 @@
 #   build  restore and build Release
 #   bench  [SUITE...] [--quick]   run the benchmarks (suites: hocon, actors, persistence, ...);
 #          results land in artifacts/bench/SUITE.jsonl
-#   run    [-- SWITCHES]  start a node with its embedded PostgreSQL and the demo agents
+#   run    [-- SWITCHES]  start a node with its embedded PostgreSQL and the demo agents (hocon/demo.conf,
+#          unless a --config switch or AGENTS_CONFIG names another file)
 #   check  only check the prerequisites
 #
 # build.ps1 offers the same verbs by calling the same dotnet commands.
@@ -129,7 +130,13 @@ run_bench() {
 run_node() {
   [[ -f src/Agents.Node/Agents.Node.csproj ]] || fail "src/Agents.Node/Agents.Node.csproj is missing: this clone is incomplete."
   [[ "${1:-}" == "--" ]] && shift
-  dotnet run --project src/Agents.Node --configuration "$configuration" -- "$@"
+  # The demo, unless the user names a configuration file (--config FILE, --config=FILE or AGENTS_CONFIG).
+  local config=(--config hocon/demo.conf) arg
+  [[ -n "${AGENTS_CONFIG:-}" ]] && config=()
+  for arg in "$@"; do
+    [[ "$arg" == "--config" || "$arg" == --config=* ]] && config=()
+  done
+  dotnet run --project src/Agents.Node --configuration "$configuration" -- ${config[@]+"${config[@]}"} "$@"
 }
 
 verb="${1:-}"

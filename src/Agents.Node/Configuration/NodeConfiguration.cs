@@ -1,4 +1,7 @@
+using System.Buffers;
+using System.Globalization;
 using System.Text;
+using System.Text.RegularExpressions;
 using System.Text.Json;
 using Agents.Hocon;
 using Microsoft.Extensions.Configuration;
@@ -10,7 +13,7 @@ namespace Agents.Node.Configuration;
 /// command-line switches — and turns the merged result back into a HOCON <see cref="Config"/> for the
 /// libraries that read HOCON (the actor system, the PostgreSQL store).
 /// </summary>
-public static class NodeConfiguration
+public static partial class NodeConfiguration
 {
     /// <summary>The short command-line switches and the settings they set.</summary>
     public static IReadOnlyDictionary<string, string> SwitchMappings { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
@@ -66,30 +69,106 @@ public static class NodeConfiguration
     }
 
     /// <summary>
-    /// The <c>agents</c> section of <paramref name="configuration"/> as HOCON, every value a string (HOCON
-    /// getters read numbers, durations and booleans from strings). Errors of a value then name its path.
+    /// The <c>agents</c> section of <paramref name="configuration"/> as HOCON. The configuration layers hold every
+    /// value as text and every list as keys <c>0</c>, <c>1</c>, ...; the result has them back as HOCON lists, and
+    /// values written like JSON numbers or <c>true</c>/<c>false</c> as such, so that an agent's <c>settings</c> reach
+    /// it as the JSON the file shows (<c>epochs = 60</c> as a number, <c>values = [32, 64]</c> as an array). HOCON
+    /// getters read numbers, durations and booleans from either form; errors of a value name its path.
     /// </summary>
     public static Config ToHocon(IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        var text = new StringBuilder();
-        foreach (var (key, value) in configuration.GetSection("agents").AsEnumerable().OrderBy(pair => pair.Key, StringComparer.Ordinal))
+        var buffer = new ArrayBufferWriter<byte>(4096);
+        using (var writer = new Utf8JsonWriter(buffer))
         {
-            if (value is null)
+            writer.WriteStartObject();
+            var agents = configuration.GetSection("agents");
+            if (HasContent(agents))
             {
-                continue;
+                writer.WritePropertyName(agents.Key);
+                WriteSection(writer, agents);
             }
 
-            text.AppendJoin('.', key.Split(ConfigurationPath.KeyDelimiter).Select(part => JsonSerializer.Serialize(part)))
-                .Append(" = ").AppendLine(JsonSerializer.Serialize(value));
+            writer.WriteEndObject();
         }
 
-        return Config.Parse(text.ToString(), HoconParseOptions.Default with
+        return Config.Parse(Encoding.UTF8.GetString(buffer.WrittenSpan), HoconParseOptions.Default with
         {
             UseEnvironmentVariables = false,
             Origin = "node configuration (HOCON file, environment, switches)",
         });
     }
+
+    private static void WriteSection(Utf8JsonWriter writer, IConfigurationSection section)
+    {
+        var children = section.GetChildren().Where(HasContent).ToList();
+        if (children.Count == 0)
+        {
+            WriteScalar(writer, section.Value);
+        }
+        else if (IsList(children))
+        {
+            writer.WriteStartArray();
+            foreach (var child in children.OrderBy(child => int.Parse(child.Key, CultureInfo.InvariantCulture)))
+            {
+                WriteSection(writer, child);
+            }
+
+            writer.WriteEndArray();
+        }
+        else
+        {
+            writer.WriteStartObject();
+            foreach (var child in children)
+            {
+                writer.WritePropertyName(child.Key);
+                WriteSection(writer, child);
+            }
+
+            writer.WriteEndObject();
+        }
+    }
+
+    private static void WriteScalar(Utf8JsonWriter writer, string? value)
+    {
+        switch (value)
+        {
+            case null:
+                writer.WriteNullValue();
+                break;
+            case "true" or "false":
+                writer.WriteBooleanValue(value == "true");
+                break;
+            case var number when JsonNumber().IsMatch(number):
+                writer.WriteRawValue(number);
+                break;
+            default:
+                writer.WriteStringValue(value);
+                break;
+        }
+    }
+
+    /// <summary>Whether the keys are exactly 0, 1, ..., n-1: a list flattened by the configuration layers.</summary>
+    private static bool IsList(List<IConfigurationSection> children)
+    {
+        var indexes = new HashSet<int>();
+        foreach (var child in children)
+        {
+            if (!int.TryParse(child.Key, NumberStyles.None, CultureInfo.InvariantCulture, out var index) || index >= children.Count
+                || child.Key != index.ToString(CultureInfo.InvariantCulture) || !indexes.Add(index))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>An empty list or object is a key without value and children: it is left out, so its default applies.</summary>
+    private static bool HasContent(IConfigurationSection section) => section.Value is not null || section.GetChildren().Any();
+
+    [GeneratedRegex(@"^-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?$", RegexOptions.CultureInvariant)]
+    private static partial Regex JsonNumber();
 
     private static string? SwitchValue(IReadOnlyList<string> args, string name)
     {

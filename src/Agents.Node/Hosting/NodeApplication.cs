@@ -2,6 +2,7 @@ using System.Net;
 using Agents.Node.Configuration;
 using Agents.Node.Management;
 using Agents.Node.Metrics;
+using Agents.Node.Story;
 using Agents.Persistence.Serialization;
 using Agents.Platform.Agents;
 using Agents.Platform.Agents.Recorder;
@@ -62,6 +63,7 @@ public static partial class NodeApplication
         builder.Services.AddSingleton<PrometheusExporter>();
         builder.Services.AddSingleton<StoreBrowser>();
         builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.TryAddSingleton(provider => new StoryWriter(Console.Out, provider.GetRequiredService<TimeProvider>()));
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi();
         builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(60));
@@ -169,6 +171,15 @@ public static partial class NodeApplication
         if (addresses is { Count: > 0 })
         {
             LogManagementApi(app.Logger, string.Join(", ", addresses));
+        }
+
+        if (app.Services.GetRequiredService<NodeRuntime>().TellsStory)
+        {
+            var story = app.Services.GetRequiredService<StoryWriter>();
+            foreach (var line in StoryDirections.Lines([.. addresses ?? []]))
+            {
+                story.Write(line);
+            }
         }
     }
 

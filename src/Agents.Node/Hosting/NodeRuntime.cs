@@ -2,6 +2,7 @@ using Agents.Actors;
 using Agents.EmbeddedPostgres;
 using Agents.Hocon;
 using Agents.Node.Configuration;
+using Agents.Node.Story;
 using Agents.Persistence.Actors;
 using Agents.Persistence.PostgreSql;
 using Agents.Persistence.PostgreSql.Configuration;
@@ -30,6 +31,7 @@ public sealed partial class NodeRuntime : IHostedService, IAsyncDisposable
     private readonly ILogger _log;
     private readonly IHostApplicationLifetime _lifetime;
     private readonly AgentTypeRegistry _agentTypes;
+    private readonly StoryWriter _story;
     private PostgresServer? _embedded;
     private NpgsqlDataSource? _dataSource;
     private PostgreSqlPersistence? _store;
@@ -47,10 +49,13 @@ public sealed partial class NodeRuntime : IHostedService, IAsyncDisposable
     /// <param name="agentTypes">The agent types the node runs (by default the built-in <c>recorder</c>).</param>
     /// <param name="loggerFactory">Where the runtime and the actor system log.</param>
     /// <param name="lifetime">Stopped when the actor system terminates by itself, so that the process does not outlive it.</param>
+    /// <param name="story">Where the story of the agents goes when <c>agents.node.story</c> is on.</param>
     public NodeRuntime(
         IOptions<NodeOptions> options, IConfiguration configuration, IEventSerializer serializer, AgentTypeRegistry agentTypes,
-        ILoggerFactory loggerFactory, IHostApplicationLifetime lifetime)
+        ILoggerFactory loggerFactory, IHostApplicationLifetime lifetime, StoryWriter story)
     {
+        ArgumentNullException.ThrowIfNull(story);
+        _story = story;
         _lifetime = lifetime;
         ArgumentNullException.ThrowIfNull(agentTypes);
         _agentTypes = agentTypes;
@@ -100,6 +105,12 @@ public sealed partial class NodeRuntime : IHostedService, IAsyncDisposable
     /// <summary>The embedded PostgreSQL server, or null when a connection string is configured.</summary>
     public PostgresServer? EmbeddedServer => _embedded;
 
+    /// <summary>
+    /// Whether the node tells the story of its agents (<c>agents.node.story</c>): known once started; the story teller
+    /// subscribes before the agents start, so that it misses none of their first events.
+    /// </summary>
+    public bool TellsStory { get; private set; }
+
     /// <summary>The schema version after migration.</summary>
     public int SchemaVersion { get; private set; }
 
@@ -108,6 +119,8 @@ public sealed partial class NodeRuntime : IHostedService, IAsyncDisposable
     {
         try
         {
+            // Read first, so that a bad value stops the start before the database does.
+            TellsStory = StorySettings.IsEnabled(_config);
             var storeOptions = PostgreSqlPersistenceConfig.Bind(_config);
             var connectionString = storeOptions.ConnectionString;
             if (string.IsNullOrEmpty(connectionString))
@@ -137,6 +150,11 @@ public sealed partial class NodeRuntime : IHostedService, IAsyncDisposable
             _system = ActorSystem.Create(_options.Name, _config, TimeProvider.System, _loggerFactory);
             _system.AddPersistence(_store.Journal, _store.SnapshotStore, PersistenceOptions(_config), _serializer);
             _system.AddTopicService(_store.TopicLog, _store.TopicLog);
+            if (TellsStory)
+            {
+                StoryTeller.Start(_system, _story);
+            }
+
             LogSystemStarted(_log, _system.Name);
             await StartAgentsAsync(_system, cancellationToken).ConfigureAwait(false);
             _ = _system.WhenTerminated.ContinueWith(
