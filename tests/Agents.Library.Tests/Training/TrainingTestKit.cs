@@ -19,8 +19,8 @@ namespace Agents.Library.Tests.Training;
 /// </summary>
 public abstract class TrainingTestKit : ActorTestKit
 {
-    internal static readonly IEventSerializer Serializer = new JsonEventSerializer(
-        ManifestRegistry.FromAssemblies(typeof(AgentBase).Assembly, typeof(TrainingRunAgent).Assembly));
+    internal static readonly IEventSerializer Serializer = new JsonPayloadSerializer(new JsonEventSerializer(
+        ManifestRegistry.FromAssemblies(typeof(AgentBase).Assembly, typeof(TrainingRunAgent).Assembly)));
 
     private readonly Dictionary<string, IActorRef> _hosts = new(StringComparer.Ordinal);
 
