@@ -97,6 +97,18 @@ public abstract class TrainingTestKit : ActorTestKit
         return payloads;
     }
 
+    /// <summary>The events journaled by agent <paramref name="agentId"/>, oldest first.</summary>
+    internal async Task<List<object>> JournaledAsync(string agentId)
+    {
+        var events = new List<object>();
+        await foreach (var stored in Journal.ReplayMessagesAsync(AgentNames.PersistenceId(agentId), 1, long.MaxValue, long.MaxValue))
+        {
+            events.Add(stored.Payload);
+        }
+
+        return events;
+    }
+
     /// <summary>Publishes an epoch of <paramref name="runId"/> as a real job would, through the topic service.</summary>
     internal Task PublishEpochAsync(string runId, int epoch, double trainingLoss, double validationLoss, double accuracy = 0.8) =>
         Sys.Topics().PublishAsync(TrainingTopics.EpochComplete, new JsonPayload(JsonSerializer.SerializeToElement(
