@@ -1,0 +1,44 @@
+using Agents.Library.Training;
+using Agents.Platform.Agents;
+using Agents.Platform.Coordination;
+using Xunit.Abstractions;
+
+namespace Agents.Library.Tests.Training;
+
+/// <summary>A training run and a convergence monitor on one node with the real platform and topic service.</summary>
+public sealed class TrainingEndToEndTests(ITestOutputHelper output) : TrainingTestKit(output)
+{
+    private const string RunId = "run-overfits";
+
+    [Fact]
+    public async Task The_monitor_stops_an_overfitting_run_early_and_rolls_it_back_to_its_best_epoch()
+    {
+        var platform = Sys.AddAgentPlatform(Types, AgentPlatformOptions.Default with
+        {
+            Definitions =
+            [
+                new AgentDefinition(RunId, TrainingRunAgent.TypeName, Settings: Json("""{"profile":"overfits","epochs":60,"epoch-interval":"1s"}""")),
+                new AgentDefinition("monitor", ConvergenceMonitorAgent.TypeName, Subscribes: [TrainingTopics.EpochComplete]),
+            ],
+        });
+        await AwaitRunningAsync(platform, RunId);
+        await AwaitRunningAsync(platform, "monitor");
+
+        Tick(60);
+
+        await AwaitAssertAsync(async () => Assert.Single(await PublishedAsync(TrainingTopics.Complete)));
+        var stop = Assert.Single(await PublishedAsync(TrainingTopics.EarlyStop));
+        var complete = Assert.Single(await PublishedAsync(TrainingTopics.Complete));
+        Assert.Equal("stopped", complete.GetProperty("status").GetString());
+        Assert.InRange(complete.GetProperty("epochs").GetInt32(), stop.GetProperty("epoch").GetInt32(), 59);
+        await AwaitAssertAsync(async () =>
+        {
+            var status = (await platform.TellAsync(RunId, new AgentCommand(TrainingRunAgent.StatusCommand), TimeSpan.FromSeconds(3))).Result!.Value;
+            Assert.Equal("stopped", status.GetProperty("status").GetString());
+            Assert.Equal(stop.GetProperty("bestEpoch").GetInt32(), status.GetProperty("bestEpoch").GetInt32());
+        });
+    }
+
+    private async Task AwaitRunningAsync(AgentPlatform platform, string id) =>
+        await AwaitAssertAsync(async () => Assert.Equal(AgentStatus.Running, (await platform.GetAsync(id))?.Status));
+}
