@@ -31,7 +31,8 @@ namespace Agents.Library.Training;
 /// <para>State is event-sourced per run (<see cref="MonitoredRunBaseline"/>, <see cref="ValidationChecked"/>,
 /// <see cref="TrainingDecision"/>): a restarted monitor continues where it was. Each decision is journaled with its
 /// reason together with the check that led to it, and then published; a run gets each kind at most once, also
-/// across restarts. After an early stop or a divergence the monitor ignores the run's later epochs.</para>
+/// across restarts (so a publish that fails after the journal write is logged and not repeated; the journal keeps the
+/// decision). After an early stop or a divergence the monitor ignores the run's later epochs.</para>
 /// <para>Settings: see <see cref="ConvergenceMonitorSettings"/>.</para>
 /// </remarks>
 public sealed class ConvergenceMonitorAgent : AgentBase
@@ -149,12 +150,28 @@ public sealed class ConvergenceMonitorAgent : AgentBase
         foreach (var decision in decisions)
         {
             TrainingLog.Decided(Log, Id, decision.Topic, runId, epoch, decision.Reason);
-            await PublishAsync(decision.Topic, new JsonPayload(decision.Payload));
+            await AnnounceAsync(decision);
         }
 
         if (decisions.Find(d => d.EndsRun) is { } ending)
         {
             TellRun(runId, ending, ending.Topic == TrainingTopics.EarlyStop ? run.BestEpoch : null);
+        }
+    }
+
+    /// <summary>
+    /// Publishes a journaled decision. A failed publish is logged, not thrown: failing the monitor would not publish
+    /// it again (the decision is journaled, so a restarted monitor knows it was taken) and the run would never be told.
+    /// </summary>
+    private async Task AnnounceAsync(TrainingDecision decision)
+    {
+        try
+        {
+            await PublishAsync(decision.Topic, new JsonPayload(decision.Payload), StoppingToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            TrainingLog.DecisionNotPublished(Log, Id, decision.Topic, decision.RunId, e);
         }
     }
 

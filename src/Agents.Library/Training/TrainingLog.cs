@@ -25,6 +25,10 @@ internal static partial class TrainingLog
         Message = "Monitor '{MonitorId}' ignores an event on '{Topic}' (offset {Offset}): {Problem}")]
     public static partial void PayloadIgnored(ILogger logger, string monitorId, string topic, string offset, string problem);
 
+    [LoggerMessage(EventId = 6115, Level = LogLevel.Error,
+        Message = "Monitor '{MonitorId}' journaled its {Topic} decision on run '{RunId}' but could not publish it; the journal keeps it and it is not published again")]
+    public static partial void DecisionNotPublished(ILogger logger, string monitorId, string topic, string runId, Exception exception);
+
     [LoggerMessage(EventId = 6113, Level = LogLevel.Information,
         Message = "Monitor '{MonitorId}' published its decision on run '{RunId}' only: no agent has that id (an external job)")]
     public static partial void ExternalRun(ILogger logger, string monitorId, string runId);

@@ -24,6 +24,8 @@ namespace Agents.Library.Training;
 /// <c>stop</c> <c>{ reason? }</c> ends the run with status <c>stopped</c>; <c>rollback_to_checkpoint</c>
 /// <c>{ epoch }</c> restores the latest checkpoint at or before that epoch as the run's current and best metrics (a
 /// running run continues after it); <c>status</c> answers the run's state as JSON; and <c>ping</c>.</para>
+/// <para>Each epoch is journaled before it is published. When a publish fails the agent fails and its host restarts
+/// it; it continues with the next epoch, so readers may miss that one epoch (the monitor needs no gapless epochs).</para>
 /// </remarks>
 public sealed partial class TrainingRunAgent : AgentBase
 {

@@ -31,6 +31,8 @@ public sealed class TrainingEndToEndTests(ITestOutputHelper output) : TrainingTe
         var complete = Assert.Single(await PublishedAsync(TrainingTopics.Complete));
         Assert.Equal("stopped", complete.GetProperty("status").GetString());
         Assert.InRange(complete.GetProperty("epochs").GetInt32(), stop.GetProperty("epoch").GetInt32(), 59);
+        var topics = await TopicsAsync();
+        Assert.True(topics.IndexOf(TrainingTopics.EarlyStop) < topics.IndexOf(TrainingTopics.Complete), "the early stop is published before the run reports it stopped");
         await AwaitAssertAsync(async () =>
         {
             var status = (await platform.TellAsync(RunId, new AgentCommand(TrainingRunAgent.StatusCommand), TimeSpan.FromSeconds(3))).Result!.Value;

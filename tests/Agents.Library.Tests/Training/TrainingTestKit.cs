@@ -97,6 +97,18 @@ public abstract class TrainingTestKit : ActorTestKit
         return payloads;
     }
 
+    /// <summary>The topics of every event published so far, in log order.</summary>
+    internal async Task<List<string>> TopicsAsync()
+    {
+        var topics = new List<string>();
+        await foreach (var envelope in TopicLog.ReadAsync(TopicOffset.Start))
+        {
+            topics.Add(envelope.Topic);
+        }
+
+        return topics;
+    }
+
     /// <summary>The events journaled by agent <paramref name="agentId"/>, oldest first.</summary>
     internal async Task<List<object>> JournaledAsync(string agentId)
     {
