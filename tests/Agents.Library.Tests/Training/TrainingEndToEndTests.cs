@@ -41,6 +41,45 @@ public sealed class TrainingEndToEndTests(ITestOutputHelper output) : TrainingTe
         });
     }
 
+    [Fact]
+    public async Task A_converging_run_is_found_converged_and_completes_without_an_early_stop()
+    {
+        await StartAsync("run-converges", "converges");
+
+        Tick(60);
+
+        await AwaitAssertAsync(async () => Assert.Single(await PublishedAsync(TrainingTopics.Complete)));
+        Assert.Equal("completed", Assert.Single(await PublishedAsync(TrainingTopics.Complete)).GetProperty("status").GetString());
+        Assert.Equal("run-converges", Assert.Single(await PublishedAsync(TrainingTopics.ConvergenceDetected)).GetProperty("runId").GetString());
+        Assert.Empty(await PublishedAsync(TrainingTopics.EarlyStop));
+    }
+
+    [Fact]
+    public async Task A_diverging_run_is_reported_as_exploded_and_stopped_by_the_monitor()
+    {
+        await StartAsync("run-diverges", "diverges");
+
+        Tick(60);
+
+        await AwaitAssertAsync(async () => Assert.Single(await PublishedAsync(TrainingTopics.Complete)));
+        Assert.Equal("loss_exploded", Assert.Single(await PublishedAsync(TrainingTopics.Diverged)).GetProperty("reason").GetString());
+        Assert.Equal("stopped", Assert.Single(await PublishedAsync(TrainingTopics.Complete)).GetProperty("status").GetString());
+    }
+
+    private async Task StartAsync(string runId, string profile)
+    {
+        var platform = Sys.AddAgentPlatform(Types, AgentPlatformOptions.Default with
+        {
+            Definitions =
+            [
+                new AgentDefinition(runId, TrainingRunAgent.TypeName, Settings: Json($$"""{"profile":"{{profile}}","epochs":60}""")),
+                new AgentDefinition("monitor", ConvergenceMonitorAgent.TypeName, Subscribes: [TrainingTopics.EpochComplete]),
+            ],
+        });
+        await AwaitRunningAsync(platform, runId);
+        await AwaitRunningAsync(platform, "monitor");
+    }
+
     private async Task AwaitRunningAsync(AgentPlatform platform, string id) =>
         await AwaitAssertAsync(async () => Assert.Equal(AgentStatus.Running, (await platform.GetAsync(id))?.Status));
 }
