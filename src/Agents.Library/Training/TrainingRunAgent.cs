@@ -111,6 +111,13 @@ public sealed partial class TrainingRunAgent : AgentBase
             return;
         }
 
+        if (_current is { IsFinite: false } || _epoch >= _settings.Epochs)
+        {
+            // The previous incarnation journaled its last epoch but stopped before it journaled the end.
+            await FinishEndedAsync(_current!);
+            return;
+        }
+
         var epoch = _epoch + 1;
         var metrics = _curve.At(epoch);
         var completed = new EpochCompleted(epoch, metrics.TrainingLoss, metrics.ValidationLoss, metrics.Accuracy);
@@ -133,15 +140,16 @@ public sealed partial class TrainingRunAgent : AgentBase
             await PublishAsync(TrainingTopics.CheckpointSaved, TrainingJson.Payload(new { runId = Id, epoch, validationLoss = metrics.ValidationLoss }));
         }
 
-        if (!metrics.IsFinite)
+        if (!metrics.IsFinite || epoch >= _settings.Epochs)
         {
-            await FinishAsync(TrainingStatus.Diverged, "nan_loss");
-        }
-        else if (epoch >= _settings.Epochs)
-        {
-            await FinishAsync(TrainingStatus.Completed, $"reached the maximum of {_settings.Epochs} epochs");
+            await FinishEndedAsync(metrics);
         }
     }
+
+    /// <summary>Ends a run whose latest epoch (<paramref name="latest"/>) was not a number or was its last.</summary>
+    private Task FinishEndedAsync(EpochMetrics latest) => latest.IsFinite
+        ? FinishAsync(TrainingStatus.Completed, $"reached the maximum of {_settings.Epochs} epochs")
+        : FinishAsync(TrainingStatus.Diverged, "nan_loss");
 
     private async Task FinishAsync(string status, string reason)
     {

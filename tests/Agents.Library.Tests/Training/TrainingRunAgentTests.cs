@@ -118,6 +118,20 @@ public sealed class TrainingRunAgentTests(ITestOutputHelper output) : TrainingTe
     }
 
     [Fact]
+    public async Task A_restarted_run_that_ran_its_last_epoch_ends_without_running_another()
+    {
+        Start(Run("run-1", """{"profile":"converges","epochs":10}"""));
+        Tick(6);
+
+        Restart(Run("run-1", """{"profile":"converges","epochs":6}"""));
+        Tick(2);
+
+        Assert.Equal(6, (await PublishedAsync(TrainingTopics.EpochComplete)).Count);
+        var complete = Assert.Single(await PublishedAsync(TrainingTopics.Complete));
+        Assert.Equal(("completed", 6), (complete.GetProperty("status").GetString(), complete.GetProperty("epochs").GetInt32()));
+    }
+
+    [Fact]
     public async Task A_trial_reports_its_optimization_and_trial_and_its_best_validation_loss_as_score()
     {
         Start(Run("opt-1-trial-4", """{"parameters":{"learning_rate":0.001,"dropout":0.3},"optimizationId":"opt-1","trial":4,"epochs":8}"""));
