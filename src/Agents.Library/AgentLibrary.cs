@@ -1,3 +1,4 @@
+using Agents.Library.Training;
 using Agents.Platform.Agents;
 
 namespace Agents.Library;
@@ -10,6 +11,8 @@ public static class AgentLibrary
     public static AgentTypeRegistry Register(AgentTypeRegistry registry)
     {
         ArgumentNullException.ThrowIfNull(registry);
+        TrainingRunAgent.Register(registry);
+        ConvergenceMonitorAgent.Register(registry);
         return registry;
     }
 }
