@@ -1,4 +1,5 @@
 using System.Net;
+using Agents.Library;
 using Agents.Node.Configuration;
 using Agents.Node.Management;
 using Agents.Node.Metrics;
@@ -55,7 +56,7 @@ public static partial class NodeApplication
         builder.Services.AddOptions<NodeOptions>().BindConfiguration(NodeOptions.Section).ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<NodeOptions>, NodeOptionsValidator>();
         builder.Services.TryAddSingleton<IEventSerializer>(_ => new JsonEventSerializer(ManifestRegistry.Create()));
-        builder.Services.TryAddSingleton(_ => RecorderAgent.Register(new AgentTypeRegistry()));
+        builder.Services.TryAddSingleton(_ => AgentLibrary.Register(RecorderAgent.Register(new AgentTypeRegistry())));
         // Resolved per request: before the agents are started the property throws, and the agent routes answer 503.
         builder.Services.AddTransient<IAgentDirectory>(provider => provider.GetRequiredService<NodeRuntime>().Agents);
         builder.Services.AddSingleton<NodeRuntime>();

@@ -1,6 +1,7 @@
 using Agents.Actors;
 using Agents.EmbeddedPostgres;
 using Agents.Hocon;
+using Agents.Library;
 using Agents.Node.Configuration;
 using Agents.Node.Story;
 using Agents.Persistence.Actors;
@@ -46,7 +47,7 @@ public sealed partial class NodeRuntime : IHostedService, IAsyncDisposable
     /// The serializer of the application's events and snapshots (by default none). The runtime adds the platform's
     /// own events (<see cref="LayeredEventSerializer"/>) and JSON documents (<see cref="JsonPayloadSerializer"/>).
     /// </param>
-    /// <param name="agentTypes">The agent types the node runs (by default the built-in <c>recorder</c>).</param>
+    /// <param name="agentTypes">The agent types the node runs (by default the library's types and the built-in <c>recorder</c>).</param>
     /// <param name="loggerFactory">Where the runtime and the actor system log.</param>
     /// <param name="lifetime">Stopped when the actor system terminates by itself, so that the process does not outlive it.</param>
     /// <param name="story">Where the story of the agents goes when <c>agents.node.story</c> is on.</param>
@@ -65,7 +66,7 @@ public sealed partial class NodeRuntime : IHostedService, IAsyncDisposable
         _config = NodeConfiguration.ToHocon(configuration);
         ArgumentNullException.ThrowIfNull(serializer);
         _serializer = new JsonPayloadSerializer(new LayeredEventSerializer(
-            new JsonEventSerializer(ManifestRegistry.FromAssemblies(typeof(AgentDefinition).Assembly)), serializer));
+            new JsonEventSerializer(ManifestRegistry.FromAssemblies(typeof(AgentDefinition).Assembly, typeof(AgentLibrary).Assembly)), serializer));
         _loggerFactory = loggerFactory;
         _log = loggerFactory.CreateLogger("Agents.Node");
     }
