@@ -1,3 +1,4 @@
+using Agents.Library.Health;
 using Agents.Platform.Agents;
 
 namespace Agents.Library;
@@ -10,6 +11,8 @@ public static class AgentLibrary
     public static AgentTypeRegistry Register(AgentTypeRegistry registry)
     {
         ArgumentNullException.ThrowIfNull(registry);
+        HeartbeatHealthAgent.Register(registry);
+        PerformanceMonitorAgent.Register(registry);
         return registry;
     }
 }

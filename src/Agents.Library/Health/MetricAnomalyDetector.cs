@@ -1,0 +1,65 @@
+namespace Agents.Library.Health;
+
+/// <summary>
+/// Judges each new value of one metric against the values before it in a sliding window: with the robust z-score
+/// while the history is shorter than <see cref="PerformanceMonitorSettings.MinHistory"/>, with an
+/// <see cref="IsolationForest"/> grown on the window after that (grown again every
+/// <see cref="PerformanceMonitorSettings.RetrainEvery"/> values). Every value then joins the window, anomalies too,
+/// so that a lasting change of level becomes the new normal.
+/// </summary>
+public sealed class MetricAnomalyDetector
+{
+    /// <summary>The history below which no value is judged at all: too few values to say what is normal.</summary>
+    /// <value>5.</value>
+    public const int MinimumHistory = 5;
+
+    private readonly PerformanceMonitorSettings _settings;
+    private readonly RollingStatistics _window;
+    private IsolationForest? _forest;
+    private int _sinceTraining;
+
+    /// <summary>Creates the detector of one metric with <paramref name="settings"/>.</summary>
+    public MetricAnomalyDetector(PerformanceMonitorSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        _settings = settings;
+        _window = new RollingStatistics(settings.Window);
+    }
+
+    /// <summary>The rolling statistics of the metric's window.</summary>
+    public MetricStatistics Statistics => _window.Statistics();
+
+    /// <summary>Judges <paramref name="value"/> against the window, then adds it to the window.</summary>
+    /// <returns>The verdict, or <see langword="null"/> while the history is shorter than <see cref="MinimumHistory"/>.</returns>
+    public AnomalyVerdict? Observe(double value)
+    {
+        var verdict = Judge(value);
+        _window.Add(value);
+        _sinceTraining++;
+        return verdict;
+    }
+
+    private AnomalyVerdict? Judge(double value)
+    {
+        var history = _window.Count;
+        if (history < MinimumHistory)
+        {
+            return null;
+        }
+
+        if (history < _settings.MinHistory)
+        {
+            var z = RobustZScore.Score(_window.ToArray(), value);
+            return new AnomalyVerdict(AnomalyVerdict.RobustZMethod, z, Math.Abs(z) > _settings.ZThreshold, history);
+        }
+
+        if (_forest is null || _sinceTraining >= _settings.RetrainEvery)
+        {
+            _forest = new IsolationForest(_window.ToArray(), _settings.Trees, _settings.Subsample, _settings.Seed);
+            _sinceTraining = 0;
+        }
+
+        var score = _forest.Score(value);
+        return new AnomalyVerdict(AnomalyVerdict.IsolationForestMethod, score, score > _settings.Threshold, history);
+    }
+}
