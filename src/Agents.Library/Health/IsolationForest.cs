@@ -18,7 +18,7 @@ public sealed class IsolationForest
     public const int DefaultSubsample = 256;
 
     /// <summary>The score above which the performance monitor calls a value an anomaly when its settings do not say.</summary>
-    /// <value>0.65: ordinary values of a steady metric score about 0.4 to 0.6.</value>
+    /// <value>0.65: most values of a steady metric score about 0.4 to 0.6; the extremes of the window score higher (see <see cref="MetricAnomalyDetector"/>).</value>
     public const double DefaultThreshold = 0.65;
 
     private const double EulerGamma = 0.5772156649015329;
