@@ -28,7 +28,7 @@ public abstract class HealthTestKit : ActorTestKit
     {
         Journal = new ControllableJournal(new InMemoryJournal(s_serializer, null, Sys.TimeProvider));
         Sys.AddPersistence(Journal, new InMemorySnapshotStore(s_serializer, Sys.TimeProvider), serializer: s_serializer);
-        TopicLog = new InMemoryTopicLog(s_serializer, Time);
+        TopicLog = new InMemoryTopicLog(new JsonPayloadSerializer(s_serializer), Time);
         Topics = Sys.AddTopicService(TopicLog, TopicLog, topicOptions ?? new TopicServiceOptions { RedeliveryInterval = TimeSpan.FromHours(1) });
         Host = CreateTestProbe("host");
     }
@@ -48,7 +48,7 @@ public abstract class HealthTestKit : ActorTestKit
     internal IActorRef StartAgent(Props props, string id)
     {
         Sys.ActorOf(Props.Create(() => new HealthAgentParent(props, id, Host.Ref)));
-        var agent = Host.ExpectMsg<HealthAgentCreated>().Agent;
+        var agent = Host.FishForMessage<HealthAgentCreated>(_ => true).Agent;
         Host.FishForMessage<AgentStarted>(started => started.AgentId == id);
         return agent;
     }
