@@ -15,6 +15,11 @@ namespace Agents.Library.Health;
 /// <see cref="PerformanceMonitorSettings.Threshold"/>) and far from the bulk (|z| above
 /// <see cref="PerformanceMonitorSettings.ZThreshold"/>). The forest still decides for values that are far from the
 /// median but not isolated, such as those of a second mode of a metric that switches between two levels.
+/// <para>On short histories the median absolute deviation is an unsteady estimate of the spread: ten values of normal
+/// noise often lie within half their true spread, and ordinary values then score a robust z of 5 or 6 (measured). While
+/// the robust z-score judges, a value is therefore flagged only when it is also beyond the z threshold in standard
+/// deviations from the history's mean. A spike already in a short history widens that deviation and can hide the next
+/// one until the forest takes over.</para>
 /// </remarks>
 public sealed class MetricAnomalyDetector
 {
@@ -58,8 +63,9 @@ public sealed class MetricAnomalyDetector
 
         if (history < _settings.MinHistory)
         {
-            var z = RobustZScore.Score(_window.ToArray(), value);
-            return new AnomalyVerdict(AnomalyVerdict.RobustZMethod, z, Math.Abs(z) > _settings.ZThreshold, history);
+            var values = _window.ToArray();
+            var z = RobustZScore.Score(values, value);
+            return new AnomalyVerdict(AnomalyVerdict.RobustZMethod, z, Math.Abs(z) > _settings.ZThreshold && FarByDeviation(values, value), history);
         }
 
         if (_forest is null || _sinceTraining >= _settings.RetrainEvery)
@@ -71,5 +77,13 @@ public sealed class MetricAnomalyDetector
         var score = _forest.Score(value);
         var isolated = score > _settings.Threshold && Math.Abs(RobustZScore.Score(_window.ToArray(), value)) > _settings.ZThreshold;
         return new AnomalyVerdict(AnomalyVerdict.IsolationForestMethod, score, isolated, history);
+    }
+
+    /// <summary>Whether <paramref name="value"/> lies more than the z threshold of standard deviations from the history's mean.</summary>
+    private bool FarByDeviation(double[] history, double value)
+    {
+        var mean = history.Average();
+        var variance = history.Sum(h => (h - mean) * (h - mean)) / (history.Length - 1);
+        return variance == 0 ? value != mean : Math.Abs(value - mean) / Math.Sqrt(variance) > _settings.ZThreshold;
     }
 }

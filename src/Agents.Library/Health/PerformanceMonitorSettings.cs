@@ -46,7 +46,7 @@ public sealed record PerformanceMonitorSettings(
         var reader = new SettingsReader(definition, "{ \"window\": 256, \"min-history\": 32, \"threshold\": 0.65 }");
         var settings = new PerformanceMonitorSettings(
             reader.Int("window", DefaultWindow, 2),
-            reader.Int("min-history", DefaultMinHistory, MetricAnomalyDetector.MinimumHistory),
+            reader.Int("min-history", DefaultMinHistory, 1),
             reader.Int("retrain-every", DefaultRetrainEvery, 1),
             reader.Number("threshold", IsolationForest.DefaultThreshold, 0, 1),
             reader.Number("z-threshold", RobustZScore.DefaultThreshold, 0, RobustZScore.MaxScore),
