@@ -42,6 +42,24 @@ public sealed class PerformanceMonitorAgentTests(ITestOutputHelper output) : Hea
     }
 
     [Fact]
+    public async Task An_anomaly_redelivered_after_a_restart_is_not_published_again()
+    {
+        var definition = new AgentDefinition(MonitorId, PerformanceMonitorAgent.TypeName);
+        var monitor = StartMonitor(definition);
+        await PublishValuesAsync("metrics.cpu", [10, 11, 10, 12, 11, 10, 11, 12, 10, 11, 40]);
+        AwaitTotal(monitor, "cpu", 11);
+
+        Watch(monitor);
+        Sys.Stop(monitor);
+        ExpectTerminated(monitor);
+        var restarted = StartMonitor(definition);
+        await RedeliverAsync(restarted, "metrics.cpu");
+        AwaitTotal(restarted, "cpu", 11);
+
+        Assert.Single(await PublishedAsync("anomaly.detected"));
+    }
+
+    [Fact]
     public async Task Stats_answers_the_rolling_statistics_per_metric()
     {
         var monitor = StartMonitor(new AgentDefinition(MonitorId, PerformanceMonitorAgent.TypeName, Settings: Json("""{"window":3,"min-history":3}""")));
@@ -89,6 +107,20 @@ public sealed class PerformanceMonitorAgentTests(ITestOutputHelper output) : Hea
         foreach (var value in values)
         {
             await PublishJsonAsync(topic, $$"""{"value":{{value.ToString("R", CultureInfo.InvariantCulture)}}}""");
+        }
+    }
+
+    /// <summary>Delivers the stored events of <paramref name="topic"/> again, as a subscription that lost its acknowledgements would.</summary>
+    private async Task RedeliverAsync(IActorRef monitor, string topic)
+    {
+        var subscription = CreateTestProbe();
+        await foreach (var envelope in TopicLog.ReadAsync(Persistence.Topics.TopicOffset.Start))
+        {
+            if (envelope.Topic == topic)
+            {
+                monitor.Tell(new TopicEvent("redelivery", envelope), subscription.Ref);
+                subscription.ExpectMsg<TopicEventAck>();
+            }
         }
     }
 
