@@ -125,12 +125,21 @@ public sealed class HeartbeatHealthAgent : AgentBase
 
     private async Task CheckAsync()
     {
+        // A directory that does not answer within one check period is skipped rather than waited for: the wait would
+        // hold back this agent's own heartbeat.
+        var directory = _directory ?? Context.System.AgentPlatform();
+        using var patience = new CancellationTokenSource(_settings.CheckEvery, Context.System.TimeProvider);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(patience.Token, StoppingToken);
         IReadOnlyList<AgentInfo> agents;
         try
         {
-            agents = await (_directory ?? Context.System.AgentPlatform()).ListAsync(cancellationToken: StoppingToken);
+            agents = await directory.ListAsync(cancellationToken: linked.Token);
         }
-        catch (Exception e) when (e is not OperationCanceledException)
+        catch (OperationCanceledException) when (StoppingToken.IsCancellationRequested)
+        {
+            return;
+        }
+        catch (Exception e)
         {
             HealthLog.DirectoryUnavailable(Log, Id, e);
             return;

@@ -8,7 +8,18 @@ internal sealed class AgentDirectoryDouble : IAgentDirectory
     private readonly Lock _gate = new();
     private readonly SortedDictionary<string, AgentInfo> _agents = new(StringComparer.Ordinal);
 
+    private bool _failNextList;
+
     public IReadOnlyList<string> AgentTypes { get; } = ["worker", "heartbeat-health"];
+
+    /// <summary>Makes the next listing fail, as a coordinator that cannot be reached would.</summary>
+    public void FailNextList()
+    {
+        lock (_gate)
+        {
+            _failNextList = true;
+        }
+    }
 
     public void Set(AgentInfo info)
     {
@@ -38,6 +49,12 @@ internal sealed class AgentDirectoryDouble : IAgentDirectory
     {
         lock (_gate)
         {
+            if (_failNextList)
+            {
+                _failNextList = false;
+                return Task.FromException<IReadOnlyList<AgentInfo>>(new TimeoutException("The coordinator did not answer."));
+            }
+
             return Task.FromResult<IReadOnlyList<AgentInfo>>(
                 [.. _agents.Values.Where(a => (type is null || a.Definition.Type == type) && (status is null || a.Status == status))]);
         }

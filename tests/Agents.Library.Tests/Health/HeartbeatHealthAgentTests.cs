@@ -136,6 +136,22 @@ public sealed class HeartbeatHealthAgentTests(ITestOutputHelper output) : Health
         Assert.Null(AgentHealthBoard.Get(Sys).Find(Worker));
     }
 
+    [Fact]
+    public void A_check_the_directory_does_not_answer_is_skipped_and_the_next_one_scores()
+    {
+        AddWorker();
+        var health = StartHealth();
+        _directory.FailNextList();
+
+        BeatAndCheck(health, times: 1);
+        Assert.Null(AgentHealthBoard.Get(Sys).Find(Worker));
+        BeatAndCheck(health, times: 1);
+
+        Assert.Equal(100, AgentHealthBoard.Get(Sys).Find(Worker)!.Score);
+        Assert.Contains(Logs.Entries.Snapshot(), e => e.EventId.Id == 6101);
+        Assert.DoesNotContain(Logs.Entries.Snapshot(), e => e.Exception is TimeoutException && e.EventId.Id != 6101);
+    }
+
     private IActorRef StartHealth()
     {
         _directory.Set(new AgentInfo(new AgentDefinition(HealthId, HeartbeatHealthAgent.TypeName), AgentStatus.Running, Time.GetUtcNow()));
