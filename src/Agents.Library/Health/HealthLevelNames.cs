@@ -13,16 +13,4 @@ public static class HealthLevelNames
         HealthLevel.Emergency => "emergency",
         _ => throw new ArgumentOutOfRangeException(nameof(level), level, "not a health level"),
     };
-
-    /// <summary>The level named <paramref name="name"/>, as <see cref="Of"/> writes it.</summary>
-    /// <exception cref="ArgumentException"><paramref name="name"/> names no level.</exception>
-    public static HealthLevel Parse(string name) => name switch
-    {
-        "healthy" => HealthLevel.Healthy,
-        "info" => HealthLevel.Info,
-        "warning" => HealthLevel.Warning,
-        "critical" => HealthLevel.Critical,
-        "emergency" => HealthLevel.Emergency,
-        _ => throw new ArgumentException($"'{name}' is not a health level: use healthy, info, warning, critical or emergency.", nameof(name)),
-    };
 }
