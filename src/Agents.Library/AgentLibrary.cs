@@ -1,3 +1,4 @@
+using Agents.Library.Health;
 using Agents.Library.Training;
 using Agents.Platform.Agents;
 
@@ -13,6 +14,8 @@ public static class AgentLibrary
         ArgumentNullException.ThrowIfNull(registry);
         TrainingRunAgent.Register(registry);
         ConvergenceMonitorAgent.Register(registry);
+        HeartbeatHealthAgent.Register(registry);
+        PerformanceMonitorAgent.Register(registry);
         return registry;
     }
 }

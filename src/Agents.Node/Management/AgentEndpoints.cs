@@ -1,12 +1,14 @@
 using System.Globalization;
 using System.Text.Json;
+using Agents.Library.Health;
+using Agents.Node.Hosting;
 using Agents.Platform.Agents;
 
 namespace Agents.Node.Management;
 
 /// <summary>
 /// The agents of the platform for operators, over the <see cref="IAgentDirectory"/> registered in the node's services:
-/// <c>GET /api/agents?type=&amp;status=</c>, <c>GET /api/agents/{id}?events=N</c> (with the agent's last journal events),
+/// <c>GET /api/agents?type=&amp;status=</c>, <c>GET /api/agents/{id}?events=N</c> (with the agent's last journal events and its health score, when a health agent scored it),
 /// <c>POST /api/agents</c> (define), <c>POST /api/agents/{id}/activate|deactivate|restart</c> and
 /// <c>POST /api/agents/{id}/commands</c>. An unknown id is 404, a bad definition 400 naming the field, an id defined
 /// already 409, a command the agent does not answer in time 504, and every route is 503 while no directory is
@@ -102,7 +104,8 @@ internal static class AgentEndpoints
             return TypedResults.Ok(agents.Select(agent => AgentView.From(agent)).ToList());
         });
 
-    private static Task<IResult> Show(string id, string? events, HttpContext context, StoreBrowser store, CancellationToken cancellationToken) =>
+    private static Task<IResult> Show(
+        string id, string? events, HttpContext context, StoreBrowser store, NodeRuntime runtime, CancellationToken cancellationToken) =>
         GuardAsync(context, async directory =>
         {
             var count = DefaultRecentEvents;
@@ -115,7 +118,8 @@ internal static class AgentEndpoints
             var recent = count == 0
                 ? []
                 : await store.ReadJournalTailAsync(AgentNames.PersistenceId(id), count, cancellationToken).ConfigureAwait(false);
-            return TypedResults.Ok(AgentView.From(agent, recent));
+            var health = runtime.IsStarted ? AgentHealthBoard.Find(runtime.System)?.Find(id) : null;
+            return TypedResults.Ok(AgentView.From(agent, recent, health));
         });
 
     private static Task<IResult> Define(HttpContext context, CancellationToken cancellationToken) =>

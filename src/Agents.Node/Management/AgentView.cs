@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Agents.Library.Health;
 using Agents.Platform.Agents;
 
 namespace Agents.Node.Management;
@@ -14,6 +15,11 @@ namespace Agents.Node.Management;
 /// Its last events from the journal (persistence id <c>agent-&lt;id&gt;</c>), oldest first: only in
 /// <c>GET /api/agents/{id}</c>, left out elsewhere.
 /// </param>
+/// <param name="HealthScore">
+/// Its latest health score (<c>score</c>, <c>level</c>, <c>reasons</c>, <c>at</c>) from the node's
+/// <see cref="AgentHealthBoard"/>: only in <c>GET /api/agents/{id}</c>, and left out while no <c>heartbeat-health</c>
+/// agent has scored it.
+/// </param>
 public sealed record AgentView(
     AgentDefinitionDocument Definition,
     string Status,
@@ -21,15 +27,16 @@ public sealed record AgentView(
     int Restarts,
     string? LastFailure,
     string? Node,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<JournalEvent>? RecentEvents = null)
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<JournalEvent>? RecentEvents = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] AgentHealthEntry? HealthScore = null)
 {
-    /// <summary>The view of <paramref name="info"/>, with <paramref name="recentEvents"/> when given.</summary>
-    public static AgentView From(AgentInfo info, IReadOnlyList<JournalEvent>? recentEvents = null)
+    /// <summary>The view of <paramref name="info"/>, with <paramref name="recentEvents"/> and <paramref name="healthScore"/> when given.</summary>
+    public static AgentView From(AgentInfo info, IReadOnlyList<JournalEvent>? recentEvents = null, AgentHealthEntry? healthScore = null)
     {
         ArgumentNullException.ThrowIfNull(info);
         return new AgentView(
             AgentDefinitionDocument.From(info.Definition), StatusText(info.Status), info.LastHeartbeat, info.Restarts, info.LastFailure,
-            info.Node, recentEvents);
+            info.Node, recentEvents, healthScore);
     }
 
     /// <summary>How the API writes a status: its name in lower case.</summary>
