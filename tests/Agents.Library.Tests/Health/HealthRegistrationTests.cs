@@ -10,7 +10,7 @@ public sealed class HealthRegistrationTests
     [Fact]
     public void The_library_registers_both_health_agent_types()
     {
-        Assert.Superset(new HashSet<string>(_types.Names), new HashSet<string> { "heartbeat-health", "performance-monitor" });
+        Assert.Superset(new HashSet<string> { "heartbeat-health", "performance-monitor" }, new HashSet<string>(_types.Names));
     }
 
     [Fact]
