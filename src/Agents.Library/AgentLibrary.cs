@@ -10,6 +10,7 @@ public static class AgentLibrary
     public static AgentTypeRegistry Register(AgentTypeRegistry registry)
     {
         ArgumentNullException.ThrowIfNull(registry);
+        Optimization.HyperparameterOptimizerAgent.Register(registry);
         return registry;
     }
 }
