@@ -212,4 +212,34 @@ public sealed class HyperparameterOptimizerAgentTests(ITestOutputHelper output) 
         Assert.Contains("0 of 4 trials finished, 1 running", result.Message, StringComparison.Ordinal);
         Assert.Equal(JsonValueKind.Null, result.Result!.Value.GetProperty("bestTrial").ValueKind);
     }
+
+    [Fact]
+    public async Task After_the_random_trials_the_model_proposes_distinct_points_beside_a_running_trial()
+    {
+        Start(Optimizer(Settings("\"trials\": 6, \"parallel\": 2, \"initial-random\": 2")));
+        Next("training.start");
+        Next("training.start");
+        await CompleteAsync(1, 0.8);
+        Next("optimization.trial_complete");
+        var third = Next("training.start");
+        await CompleteAsync(2, 0.3);
+        Next("optimization.trial_complete");
+        var fourth = Next("training.start");
+
+        Assert.Equal((3, 4), (third.GetProperty("trial").GetInt32(), fourth.GetProperty("trial").GetInt32()));
+        Assert.False(JsonElement.DeepEquals(third.GetProperty("parameters"), fourth.GetProperty("parameters")));
+    }
+
+    [Fact]
+    public async Task With_the_goal_maximize_the_highest_score_is_the_best()
+    {
+        Start(Optimizer(Settings("\"trials\": 2, \"parallel\": 2, \"goal\": \"maximize\"")));
+        Next("training.start");
+        Next("training.start");
+
+        await CompleteAsync(1, 0.9);
+        await CompleteAsync(2, 0.6);
+
+        Assert.Equal(1, Next("optimization.complete").GetProperty("bestTrial").GetInt32());
+    }
 }
