@@ -45,6 +45,39 @@ public sealed record SearchParameter(string Name, SearchParameterKind Kind, doub
         }
     }
 
+    /// <summary>
+    /// Writes into <paramref name="snapped"/> the coordinates of the value at <paramref name="unit"/>: what
+    /// <see cref="Encode"/> of <see cref="Decode"/> gives, computed without building the value.
+    /// </summary>
+    public void Snap(ReadOnlySpan<double> unit, Span<double> snapped)
+    {
+        switch (Kind)
+        {
+            case SearchParameterKind.LogUniform or SearchParameterKind.Uniform:
+                snapped[0] = Clamp01(unit[0]);
+                return;
+            case SearchParameterKind.Int:
+                snapped[0] = (IntAt(unit[0]) - Low + 0.5) / (High - Low + 1);
+                return;
+            default:
+                var best = 0;
+                for (var i = 1; i < Values.Count; i++)
+                {
+                    if (unit[i] > unit[best])
+                    {
+                        best = i;
+                    }
+                }
+
+                for (var i = 0; i < Values.Count; i++)
+                {
+                    snapped[i] = i == best ? 1 : 0;
+                }
+
+                return;
+        }
+    }
+
     /// <summary>Writes the unit-cube coordinates of <paramref name="value"/> into <paramref name="unit"/>.</summary>
     /// <exception cref="SearchSpaceException">The value is not one this parameter can take.</exception>
     public void Encode(JsonElement value, Span<double> unit)

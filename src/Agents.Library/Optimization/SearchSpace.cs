@@ -115,7 +115,19 @@ public sealed class SearchSpace
     /// The point that stands for the same parameters as <paramref name="point"/>: whole numbers moved to the middle of
     /// their bin, choices made one-hot. The model is fitted and queried at such points only.
     /// </summary>
-    public double[] Snap(ReadOnlySpan<double> point) => Encode(Decode(point));
+    public double[] Snap(ReadOnlySpan<double> point)
+    {
+        CheckLength(point.Length);
+        var snapped = new double[Dimensions];
+        var offset = 0;
+        foreach (var parameter in Parameters)
+        {
+            parameter.Snap(point.Slice(offset, parameter.Width), snapped.AsSpan(offset, parameter.Width));
+            offset += parameter.Width;
+        }
+
+        return snapped;
+    }
 
     /// <summary>A point drawn uniformly from the space (log-uniform, uniform, every whole number and choice equally likely), snapped.</summary>
     public double[] Sample(Random random)

@@ -99,6 +99,20 @@ public sealed class SearchSpaceTests
     }
 
     [Fact]
+    public void Snapping_gives_the_coordinates_of_the_decoded_parameters()
+    {
+        var random = new Random(8);
+        for (var i = 0; i < 200; i++)
+        {
+            var point = Enumerable.Range(0, s_space.Dimensions).Select(_ => random.NextDouble()).ToArray();
+
+            var snapped = s_space.Snap(point);
+
+            Assert.Equal(s_space.Encode(s_space.Decode(point)), snapped, (a, b) => Math.Abs(a - b) < 1e-9);
+        }
+    }
+
+    [Fact]
     public void A_value_outside_the_choices_is_refused_when_encoding()
     {
         var error = Assert.Throws<SearchSpaceException>(() => s_space.Encode(Json("""{ "lr": 0.01, "dropout": 0, "layers": 1, "optimizer": "rmsprop" }""")));
