@@ -192,7 +192,7 @@ public sealed partial class HyperparameterOptimizerAgent : AgentBase
             return null;
         }
 
-        if (payload.TryGetProperty("trial", out var number) && number.ValueKind == JsonValueKind.Number && number.TryGetInt32(out var n)
+        if (optimizationId is not null && payload.TryGetProperty("trial", out var number) && number.ValueKind == JsonValueKind.Number && number.TryGetInt32(out var n)
             && _trials.TryGetValue(n, out var byNumber) && (runId is null || runId == byNumber.RunId))
         {
             return byNumber;

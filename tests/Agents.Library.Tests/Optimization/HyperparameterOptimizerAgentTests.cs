@@ -62,6 +62,19 @@ public sealed class HyperparameterOptimizerAgentTests(ITestOutputHelper output) 
     }
 
     [Fact]
+    public async Task A_report_without_an_optimization_id_is_matched_by_its_run_id_only()
+    {
+        var agent = Start(Optimizer(Settings("\"trials\": 3")));
+        Next("training.start");
+
+        await ReportAsync("""{ "trial": 1, "status": "completed", "score": 0.1 }""");
+        await ReportAsync("""{ "runId": "opt-trial-1", "status": "completed", "score": 0.6 }""");
+
+        Assert.Equal(0.6, Next("optimization.trial_complete").GetProperty("score").GetDouble());
+        Assert.Equal(1, Status(agent).GetProperty("finished").GetInt32());
+    }
+
+    [Fact]
     public async Task A_diverged_run_is_recorded_as_failed()
     {
         Start(Optimizer(Settings("\"trials\": 3")));
