@@ -125,10 +125,14 @@ public sealed partial class HyperparameterOptimizerAgent
         return JsonSerializer.SerializeToElement(settings);
     }
 
-    /// <summary>Journals a trial's end and publishes <c>optimization.trial_complete</c>.</summary>
+    /// <summary>
+    /// Publishes <c>optimization.trial_complete</c> for a trial's end, then journals it. In this order the publication
+    /// is at-least-once: after a crash between the two, the trial is still running when the agent recovers, so the
+    /// redelivered <c>training.complete</c> (acknowledged only after this handler) or the re-armed deadline records it
+    /// again. The state changed here before the journal write is rebuilt from the journal if the write fails.
+    /// </summary>
     private async Task RecordAsync(object ended)
     {
-        await PersistAndWaitAsync(ended);
         Apply(ended);
         var number = ended switch
         {
@@ -156,6 +160,7 @@ public sealed partial class HyperparameterOptimizerAgent
         payload["bestScore"] = best?.Score;
         payload["bestTrial"] = best?.Number;
         await PublishAsync("optimization.trial_complete", Json(payload));
+        await PersistAndWaitAsync(ended);
     }
 
     private async Task OnTrialDueAsync(TrialDue due)
@@ -185,9 +190,9 @@ public sealed partial class HyperparameterOptimizerAgent
     {
         var best = Best;
         var completed = new OptimizationCompleted(_trials.Count, best?.Number, best?.Score, Now);
-        await PersistAndWaitAsync(completed);
-        Apply(completed);
         OptimizerLog.Completed(Log, Id, completed.Trials, completed.BestTrial, completed.BestScore);
+
+        // Published before it is journaled, so at-least-once: a restart in between completes (and publishes) again.
         await PublishAsync("optimization.complete", Json(new JsonObject
         {
             ["optimizationId"] = _settings.OptimizationId,
@@ -196,6 +201,8 @@ public sealed partial class HyperparameterOptimizerAgent
             ["bestScore"] = best?.Score,
             ["bestParameters"] = best is null ? null : JsonNode.Parse(best.Parameters.GetRawText()),
         }));
+        await PersistAndWaitAsync(completed);
+        Apply(completed);
     }
 
     private void StartDeadlineTimer(OptimizationTrial trial, DateTimeOffset now)
