@@ -31,7 +31,6 @@ public abstract class OptimizerTestKit : ActorTestKit
         Topics = Sys.AddTopicService(log, log);
         Published = CreateTestProbe("published");
         Topics.SubscribeLive("published", [TopicPattern.Parse("training.start"), TopicPattern.Parse("optimization.#")], Published.Ref);
-        Host = CreateTestProbe("host");
     }
 
     internal RecordingDirectory Directory { get; } = new();
@@ -40,8 +39,6 @@ public abstract class OptimizerTestKit : ActorTestKit
 
     /// <summary>Receives what is published on <c>training.start</c> and <c>optimization.#</c>.</summary>
     protected TestProbe Published { get; }
-
-    protected TestProbe Host { get; }
 
     protected static AgentDefinition Optimizer(string settings, string id = "opt") => new(id, HyperparameterOptimizerAgent.TypeName, Settings: Json(settings));
 
@@ -55,10 +52,12 @@ public abstract class OptimizerTestKit : ActorTestKit
     /// <summary>Starts the optimizer of <paramref name="definition"/> under a host and returns it once it has started.</summary>
     protected IActorRef Start(AgentDefinition definition)
     {
+        // A probe per host: an earlier incarnation's heartbeats must not reach this one's.
+        var host = CreateTestProbe();
         Sys.ActorOf(Props.Create(() => new OptimizerHost(
-            Props.Create(() => new HyperparameterOptimizerAgent(definition, Directory)), definition.Id, Host.Ref)));
-        var agent = Host.ExpectMsg<HostedAgent>().Agent;
-        Host.FishForMessage<AgentStarted>(started => started.AgentId == definition.Id);
+            Props.Create(() => new HyperparameterOptimizerAgent(definition, Directory)), definition.Id, host.Ref)));
+        var agent = host.ExpectMsg<HostedAgent>().Agent;
+        host.FishForMessage<AgentStarted>(started => started.AgentId == definition.Id);
         return agent;
     }
 
