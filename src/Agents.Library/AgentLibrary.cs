@@ -1,4 +1,5 @@
 using Agents.Library.Health;
+using Agents.Library.Optimization;
 using Agents.Library.Training;
 using Agents.Platform.Agents;
 
@@ -14,6 +15,7 @@ public static class AgentLibrary
         ArgumentNullException.ThrowIfNull(registry);
         TrainingRunAgent.Register(registry);
         ConvergenceMonitorAgent.Register(registry);
+        HyperparameterOptimizerAgent.Register(registry);
         HeartbeatHealthAgent.Register(registry);
         PerformanceMonitorAgent.Register(registry);
         return registry;

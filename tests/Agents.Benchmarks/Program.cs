@@ -19,6 +19,7 @@ IBenchmarkSuite[] suites =
     new Agents.Benchmarks.Hocon.HoconSuite(),
     new Agents.Benchmarks.Actors.ActorsSuite(),
     new Agents.Benchmarks.Persistence.PersistenceSuite(),
+    new Agents.Benchmarks.Optimization.OptimizerSuite(),
 ];
 
 var unknown = requested.Where(r => suites.All(s => s.Name != r)).ToList();
