@@ -47,8 +47,8 @@ public abstract class HealthTestKit : ActorTestKit
     /// <summary>Starts an agent from <paramref name="props"/> under a parent and returns it once it has started.</summary>
     internal IActorRef StartAgent(Props props, string id)
     {
-        Sys.ActorOf(Props.Create(() => new HealthAgentParent(props, id, Host.Ref)));
-        var agent = Host.FishForMessage<HealthAgentCreated>(_ => true).Agent;
+        Sys.ActorOf(ProbeParent.Props(props, id, Host.Ref));
+        var agent = Host.FishForMessage<ChildCreated>(_ => true).Child;
         Host.FishForMessage<AgentStarted>(started => started.AgentId == id);
         return agent;
     }

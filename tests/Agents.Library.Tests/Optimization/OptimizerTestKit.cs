@@ -54,9 +54,8 @@ public abstract class OptimizerTestKit : ActorTestKit
     {
         // A probe per host: an earlier incarnation's heartbeats must not reach this one's.
         var host = CreateTestProbe();
-        Sys.ActorOf(Props.Create(() => new OptimizerHost(
-            Props.Create(() => new HyperparameterOptimizerAgent(definition, Directory)), definition.Id, host.Ref)));
-        var agent = host.ExpectMsg<HostedAgent>().Agent;
+        Sys.ActorOf(ProbeParent.Props(Props.Create(() => new HyperparameterOptimizerAgent(definition, Directory)), definition.Id, host.Ref));
+        var agent = host.ExpectMsg<ChildCreated>().Child;
         host.FishForMessage<AgentStarted>(started => started.AgentId == definition.Id);
         return agent;
     }

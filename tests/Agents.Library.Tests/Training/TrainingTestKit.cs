@@ -15,7 +15,7 @@ namespace Agents.Library.Tests.Training;
 
 /// <summary>
 /// The kit of the training agent tests: virtual time, in-memory persistence, the real topic service over an in-memory
-/// topic log, and agents started under a <see cref="TrainingAgentHost"/> (or by the real agent platform).
+/// topic log, and agents started under a <see cref="ProbeParent"/> (or by the real agent platform).
 /// </summary>
 public abstract class TrainingTestKit : ActorTestKit
 {
@@ -46,8 +46,8 @@ public abstract class TrainingTestKit : ActorTestKit
     /// <summary>Starts the agent <paramref name="definition"/> describes and returns it once it runs.</summary>
     internal IActorRef Start(AgentDefinition definition)
     {
-        var host = Sys.ActorOf(Props.Create(() => new TrainingAgentHost(Types.PropsFor(definition), definition.Id, Host.Ref)));
-        var agent = Host.FishForMessage<HostedAgent>(_ => true).Agent;
+        var host = Sys.ActorOf(ProbeParent.Props(Types.PropsFor(definition), definition.Id, Host.Ref));
+        var agent = Host.FishForMessage<ChildCreated>(_ => true).Child;
         Host.FishForMessage<AgentStarted>(started => started.AgentId == definition.Id);
         _hosts[definition.Id] = host;
         return agent;

@@ -1,6 +1,7 @@
 using Agents.Persistence.Topics;
 using Agents.Platform.Agents;
 using Agents.Platform.Topics;
+using Agents.TestKit;
 using Xunit.Abstractions;
 
 namespace Agents.Platform.Tests.Agents;
@@ -89,7 +90,7 @@ public sealed class AgentEventTests(ITestOutputHelper output) : AgentTestKit(out
 
         Deliver(agent, "listener", Envelope(1, "training.started"), deliverer);
 
-        Assert.Equal("cannot handle", Host.ExpectMsg<AgentFailure>().Cause.Message);
+        Assert.Equal("cannot handle", Host.ExpectMsg<ChildFailed>().Cause.Message);
         Host.ExpectMsg<global::Agents.Platform.Coordination.AgentStarted>();
         deliverer.ExpectNoMsg();
     }

@@ -2,6 +2,7 @@ using Agents.Actors;
 using Agents.Platform.Agents;
 using Agents.Platform.Coordination;
 using Agents.Platform.Topics;
+using Agents.TestKit;
 using Xunit.Abstractions;
 
 namespace Agents.Platform.Tests.Agents;
@@ -16,8 +17,8 @@ public sealed class AgentLifecycleTests(ITestOutputHelper output) : AgentTestKit
         var start = Time.GetUtcNow();
         var definition = new AgentDefinition("monitor-1", "probe");
 
-        Sys.ActorOf(Props.Create(() => new AgentParent(Props.Create(() => new ProbeAgent(definition, Reports.Ref, null, null)), "monitor-1", Host.Ref)));
-        Host.ExpectMsg<AgentCreated>();
+        Sys.ActorOf(ProbeParent.Props(Props.Create(() => new ProbeAgent(definition, Reports.Ref, null, null)), "monitor-1", Host.Ref));
+        Host.ExpectMsg<ChildCreated>();
 
         Assert.Equal(new AgentStarted("monitor-1", start), Host.ExpectMsg<AgentStarted>());
     }
@@ -114,7 +115,7 @@ public sealed class AgentLifecycleTests(ITestOutputHelper output) : AgentTestKit
 
         Deliver(agent, "monitor-1", Envelope(1, "training.started"), CreateTestProbe());
 
-        Assert.IsType<InvalidOperationException>(Host.ExpectMsg<AgentFailure>().Cause);
+        Assert.IsType<InvalidOperationException>(Host.ExpectMsg<ChildFailed>().Cause);
         Host.ExpectMsg<AgentStarted>();
         Assert.Equal([true, false], TopicService.Subscriptions.Select(s => s.IsDisposed));
     }

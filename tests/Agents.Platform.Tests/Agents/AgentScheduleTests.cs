@@ -1,6 +1,7 @@
 using Agents.Actors;
 using Agents.Platform.Agents;
 using Agents.Platform.Topics;
+using Agents.TestKit;
 using Xunit.Abstractions;
 
 namespace Agents.Platform.Tests.Agents;
@@ -88,9 +89,9 @@ public sealed class AgentScheduleTests(ITestOutputHelper output) : AgentTestKit(
             new AgentSchedule("broken", Every: TimeSpan.Zero),
         ]);
 
-        Sys.ActorOf(Props.Create(() => new AgentParent(Props.Create(() => new ProbeAgent(definition, Reports.Ref, null, null)), "sweeper", Host.Ref)));
-        Host.ExpectMsg<AgentCreated>();
-        var failure = Host.ExpectMsg<AgentFailure>();
+        Sys.ActorOf(ProbeParent.Props(Props.Create(() => new ProbeAgent(definition, Reports.Ref, null, null)), "sweeper", Host.Ref));
+        Host.ExpectMsg<ChildCreated>();
+        var failure = Host.ExpectMsg<ChildFailed>();
 
         var error = Assert.IsType<AgentDefinitionException>(Assert.IsType<ActorInitializationException>(failure.Cause).InnerException);
         Assert.Equal("schedules[1].every", error.Field);

@@ -4,20 +4,20 @@ using Agents.Persistence.Actors;
 using Agents.Persistence.InMemory;
 using Agents.Persistence.Serialization;
 using Agents.Persistence.Topics;
-using Agents.Platform.Agents.Recorder;
 using Agents.Platform.Agents;
+using Agents.Platform.Agents.Recorder;
 using Agents.Platform.Coordination;
 using Agents.Platform.Tests.Support;
 using Agents.Platform.Topics;
-using Agents.TestKit.Persistence;
 using Agents.TestKit;
+using Agents.TestKit.Persistence;
 using Xunit.Abstractions;
 
 namespace Agents.Platform.Tests.Agents;
 
 /// <summary>
 /// The kit of agent tests: virtual time, in-memory persistence, a recording topic service, and agents started as the
-/// child of an <see cref="AgentParent"/> whose probe (<see cref="Host"/>) sees what an agent tells its host.
+/// child of an <see cref="ProbeParent"/> whose probe (<see cref="Host"/>) sees what an agent tells its host.
 /// </summary>
 public abstract class AgentTestKit : ActorTestKit
 {
@@ -48,8 +48,8 @@ public abstract class AgentTestKit : ActorTestKit
     /// <summary>Starts an agent from <paramref name="props"/> under a parent and returns it once it has started.</summary>
     internal IActorRef StartAgent(Props props, string id)
     {
-        Sys.ActorOf(Props.Create(() => new AgentParent(props, id, Host.Ref)));
-        var agent = Host.ExpectMsg<AgentCreated>().Agent;
+        Sys.ActorOf(ProbeParent.Props(props, id, Host.Ref));
+        var agent = Host.ExpectMsg<ChildCreated>().Child;
         Host.ExpectMsg<AgentStarted>(started => started.AgentId == id);
         return agent;
     }

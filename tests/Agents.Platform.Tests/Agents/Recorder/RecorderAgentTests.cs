@@ -7,6 +7,7 @@ using Agents.Platform.Agents;
 using Agents.Platform.Agents.Recorder;
 using Agents.Platform.Coordination;
 using Agents.Platform.Topics;
+using Agents.TestKit;
 using Xunit.Abstractions;
 
 namespace Agents.Platform.Tests.Agents.Recorder;
@@ -48,7 +49,7 @@ public sealed class RecorderAgentTests(ITestOutputHelper output) : AgentTestKit(
         Record(recorder, Envelope(3, "a.three"));
 
         recorder.Tell(new AgentCommand(RecorderAgent.FailCommand), TestActor);
-        Assert.IsType<InvalidOperationException>(Host.ExpectMsg<AgentFailure>().Cause);
+        Assert.IsType<InvalidOperationException>(Host.ExpectMsg<ChildFailed>().Cause);
         Host.ExpectMsg<AgentStarted>();
 
         Assert.Equal(["a.two", "a.three"], Recent(recorder).Select(e => e.Topic));
@@ -63,7 +64,7 @@ public sealed class RecorderAgentTests(ITestOutputHelper output) : AgentTestKit(
         Record(recorder, Envelope(3, "a.three"));
 
         recorder.Tell(new AgentCommand(RecorderAgent.FailCommand), TestActor);
-        Host.ExpectMsg<AgentFailure>();
+        Host.ExpectMsg<ChildFailed>();
         Host.ExpectMsg<AgentStarted>();
 
         var snapshot = await PersistenceExtension.Get(Sys).SnapshotStore.LoadAsync("agent-rec", SnapshotSelectionCriteria.Latest);
