@@ -116,8 +116,11 @@ run_tests() {
   local results="$artifacts/test-results"
   rm -rf "$results"; mkdir -p "$results"
   local status=0
+  # A test that hangs aborts its project's run after 5 minutes without output (and is named in the log) instead of
+  # holding up the whole run.
   dotnet test Agents.sln --configuration "$configuration" --no-build --nologo \
     --results-directory "$results" --logger "trx" --logger "console;verbosity=minimal" \
+    --blame-hang-timeout 5m --blame-hang-dump-type none \
     "$@" || status=$?
   summarize "$results" "$status"
 }

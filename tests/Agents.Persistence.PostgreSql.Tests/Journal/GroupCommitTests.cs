@@ -14,7 +14,7 @@ public sealed class GroupCommitTests(PostgresDatabaseFixture database) : IClassF
     public async Task Writes_that_arrive_within_the_window_share_one_transaction()
     {
         var time = new ManualTimeProvider();
-        await using var store = await Stores.StartAsync(database, new() { WriteBatchWindow = Window }, time);
+        await using var store = await Stores.StartAsync(database, new() { WriteBatchWindow = Window, MinNotificationInterval = TimeSpan.Zero }, time);
         var prefix = Stores.UniqueId("window");
         var first = store.Journal.WriteMessagesAsync([Stores.Write($"{prefix}-0", 1, "x")]);
         await time.WaitForTimersAsync();
@@ -35,7 +35,7 @@ public sealed class GroupCommitTests(PostgresDatabaseFixture database) : IClassF
     public async Task A_batch_holds_at_most_the_maximum_number_of_events()
     {
         var time = new ManualTimeProvider();
-        await using var store = await Stores.StartAsync(database, new() { WriteBatchWindow = Window, MaxWriteBatchSize = 5 }, time);
+        await using var store = await Stores.StartAsync(database, new() { WriteBatchWindow = Window, MinNotificationInterval = TimeSpan.Zero, MaxWriteBatchSize = 5 }, time);
         var prefix = Stores.UniqueId("max");
         var first = store.Journal.WriteMessagesAsync([Stores.Write($"{prefix}-0", 1, "x")]);
         await time.WaitForTimersAsync();
@@ -56,7 +56,7 @@ public sealed class GroupCommitTests(PostgresDatabaseFixture database) : IClassF
     public async Task A_second_writer_in_a_batch_fails_alone_and_the_others_commit_together()
     {
         var time = new ManualTimeProvider();
-        await using var store = await Stores.StartAsync(database, new() { WriteBatchWindow = Window }, time);
+        await using var store = await Stores.StartAsync(database, new() { WriteBatchWindow = Window, MinNotificationInterval = TimeSpan.Zero }, time);
         var prefix = Stores.UniqueId("fenced");
         var owned = $"{prefix}-owned";
         var setup = store.Journal.WriteMessagesAsync([Stores.Write(owned, 1, "original")]);
@@ -108,7 +108,7 @@ public sealed class GroupCommitTests(PostgresDatabaseFixture database) : IClassF
     public async Task A_large_batch_spoilt_by_a_second_writer_and_refused_data_fails_only_those_writes()
     {
         var time = new ManualTimeProvider();
-        await using var store = await Stores.StartAsync(database, new() { WriteBatchWindow = Window }, time, new BrokenJsonSerializer());
+        await using var store = await Stores.StartAsync(database, new() { WriteBatchWindow = Window, MinNotificationInterval = TimeSpan.Zero }, time, new BrokenJsonSerializer());
         var prefix = Stores.UniqueId("large");
         var owned = $"{prefix}-owned";
         var setup = store.Journal.WriteMessagesAsync([Stores.Write(owned, 1, "original")]);
@@ -145,7 +145,7 @@ public sealed class GroupCommitTests(PostgresDatabaseFixture database) : IClassF
     public async Task Disposing_the_store_writes_what_is_queued()
     {
         var time = new ManualTimeProvider();
-        var store = await Stores.StartAsync(database, new() { WriteBatchWindow = Window }, time);
+        var store = await Stores.StartAsync(database, new() { WriteBatchWindow = Window, MinNotificationInterval = TimeSpan.Zero }, time);
         var pid = Stores.UniqueId("queued");
         var write = store.Journal.WriteMessagesAsync([Stores.Write(pid, 1, "x")]);
         await time.WaitForTimersAsync();
