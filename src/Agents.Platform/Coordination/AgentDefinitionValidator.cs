@@ -23,6 +23,11 @@ internal static class AgentDefinitionValidator
             throw new AgentDefinitionException("", "id",
                 $"'{id}' is not a valid agent id: use 1 to {AgentNames.MaxLength} ASCII letters, digits, '-', '_' and '.', starting with a letter or digit.");
         }
+        if (AgentNames.PersistenceId(id) == AgentCoordinator.RegistryPersistenceId)
+        {
+            throw new AgentDefinitionException(id, "id",
+                $"'{id}' is reserved: its journal would be the coordinator's ('{AgentCoordinator.RegistryPersistenceId}'); choose another id.");
+        }
         if (string.IsNullOrEmpty(definition.Type))
         {
             throw new AgentDefinitionException(id, "type", $"the type is missing; name a registered agent type ({Registered(types)}).");

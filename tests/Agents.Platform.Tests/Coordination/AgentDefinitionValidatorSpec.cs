@@ -32,6 +32,15 @@ public sealed class AgentDefinitionValidatorSpec
     }
 
     [Fact]
+    public void The_id_whose_journal_would_be_the_coordinators_is_refused()
+    {
+        var error = Invalid(new AgentDefinition("registry", "plain"));
+
+        Assert.Equal("id", error.Field);
+        Assert.Contains("reserved", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void An_unregistered_type_is_refused_with_the_registered_ones()
     {
         var error = Invalid(new AgentDefinition("a", "missing"));
