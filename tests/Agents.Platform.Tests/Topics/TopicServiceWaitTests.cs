@@ -25,7 +25,7 @@ public sealed class TopicServiceWaitTests : TopicServiceTestKit
     [Fact]
     public async Task Wait_ignores_events_published_before_it_began()
     {
-        await PublishAsync("training.complete", "old");
+        await PublishPastLiveReaderAsync("training.complete", "old");
 
         var wait = Service.WaitForEventAsync(TopicPattern.Parse("training.complete"), null, Timeout);
         var expected = await PublishAsync("training.complete", "new");
