@@ -42,11 +42,13 @@ public sealed class PerformanceMonitorBackpressureTests(ITestOutputHelper output
             }
         }
 
+        // 71 analyses through a window of 4 take a while on a loaded machine (parallel test projects); the deadline only
+        // stops a hang.
         public void AwaitTotal(IActorRef monitor, string metric, long total) => kit.AwaitAssert(() =>
         {
             var stats = kit.Command(monitor, PerformanceMonitorAgent.StatsCommand).Result!.Value;
             Assert.True(stats.TryGetProperty(metric, out var statistics) && statistics.GetProperty("total").GetInt64() == total,
                 $"the monitor has not analysed {total} values of {metric} yet: {stats}");
-        });
+        }, TimeSpan.FromSeconds(30));
     }
 }
