@@ -41,7 +41,11 @@ internal sealed partial class ActorCell
         var turn = new AsyncTurn(this, task, _currentMessage, _currentSender);
         extras.PendingTurn = turn;
         Mailbox.Block(Mailbox.Awaiting);
-        task.ConfigureAwait(false).GetAwaiter().UnsafeOnCompleted(turn.OnTaskCompleted);
+        // Not an awaiter: a task completed inside a continuation runs under the actor's synchronization context,
+        // where an awaiter's continuation is queued to the thread pool; posting the turn's end needs no hop.
+        task.ContinueWith(
+            static (_, state) => ((AsyncTurn)state!).OnTaskCompleted(), turn, CancellationToken.None,
+            TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
     }
 
     private void CompleteAsyncTurn(AsyncTurn turn)

@@ -30,6 +30,9 @@ internal class Mailbox : IThreadPoolWorkItem
     /// <summary>The actor is stopping (waiting for its children) or stopped.</summary>
     internal const int Terminating = 8;
 
+    /// <summary>A persistent actor holds commands until the handlers of the events it persisted have run.</summary>
+    internal const int PersistPending = 16;
+
     /// <summary>One level of suspension requested by <see cref="Suspend"/> or by a failure.</summary>
     internal const int SuspendUnit = 1 << 8;
 

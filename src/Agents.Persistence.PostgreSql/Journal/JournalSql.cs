@@ -19,6 +19,7 @@ internal sealed class JournalSql
             INSERT INTO {s}.journal ({Columns})
             SELECT {Columns} FROM unnest({Arrays}) AS u({Columns})
             """;
+        InsertOne = $"INSERT INTO {s}.journal ({Columns}) VALUES ($1, $2, $3, $4, $5, $6, $7)";
         InsertTagged = $"""
             WITH written AS (
                 INSERT INTO {s}.journal ({Columns}, tags)
@@ -60,6 +61,9 @@ internal sealed class JournalSql
 
     /// <summary>Inserts a batch given as parallel arrays ($1..$7) of untagged events.</summary>
     public string Insert { get; }
+
+    /// <summary>Inserts one untagged event ($1..$7 as in <see cref="Insert"/>, scalars): a lone writer's statement.</summary>
+    public string InsertOne { get; }
 
     /// <summary>Inserts a batch ($1..$7, and tags as array literals in $8) and its tag rows in one statement.</summary>
     public string InsertTagged { get; }

@@ -8,6 +8,7 @@ internal sealed partial class JournalWriter
     private NpgsqlConnection? _connection;
     private NpgsqlCommand? _insert;
     private NpgsqlCommand? _insertTagged;
+    private NpgsqlCommand? _insertOne;
 
     /// <summary>
     /// The writer's own connection, kept open so that its statements stay prepared; replaced after a failure.
@@ -29,28 +30,38 @@ internal sealed partial class JournalWriter
     {
         var connection = await ConnectionAsync().ConfigureAwait(false);
         var command = tagged ? _insertTagged : _insert;
-        if (command is not null)
+        if (command is null)
         {
-            return command;
-        }
-
-        command = InsertCommand.Create(_sql, tagged, connection);
-        await command.PrepareAsync().ConfigureAwait(false);
-        if (tagged)
-        {
-            _insertTagged = command;
-        }
-        else
-        {
-            _insert = command;
+            command = await PrepareAsync(InsertCommand.Create(_sql, tagged, connection)).ConfigureAwait(false);
+            if (tagged)
+            {
+                _insertTagged = command;
+            }
+            else
+            {
+                _insert = command;
+            }
         }
 
         return command;
     }
 
+    /// <summary>The prepared single-row INSERT of one untagged event.</summary>
+    private async Task<NpgsqlCommand> PreparedInsertOneAsync()
+    {
+        var connection = await ConnectionAsync().ConfigureAwait(false);
+        return _insertOne ??= await PrepareAsync(InsertCommand.CreateOne(_sql, connection)).ConfigureAwait(false);
+    }
+
+    private static async Task<NpgsqlCommand> PrepareAsync(NpgsqlCommand command)
+    {
+        await command.PrepareAsync().ConfigureAwait(false);
+        return command;
+    }
+
     private async Task DropConnectionAsync()
     {
-        foreach (var command in new[] { _insert, _insertTagged })
+        foreach (var command in new[] { _insert, _insertTagged, _insertOne })
         {
             if (command is not null)
             {
@@ -58,7 +69,7 @@ internal sealed partial class JournalWriter
             }
         }
 
-        (_insert, _insertTagged) = (null, null);
+        (_insert, _insertTagged, _insertOne) = (null, null, null);
         if (_connection is not null)
         {
             await _connection.DisposeAsync().ConfigureAwait(false);

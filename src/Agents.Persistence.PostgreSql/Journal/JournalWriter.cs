@@ -167,6 +167,12 @@ internal sealed partial class JournalWriter : IAsyncDisposable
             {
                 await InsertCommand.CopyAsync(_sql, await ConnectionAsync().ConfigureAwait(false), rows).ConfigureAwait(false);
             }
+            else if (!tagged && rows.Count == 1)
+            {
+                var command = await PreparedInsertOneAsync().ConfigureAwait(false);
+                InsertCommand.BindOne(command.Parameters, rows[0]);
+                await command.ExecuteNonQueryAsync().ConfigureAwait(false);
+            }
             else
             {
                 var command = await PreparedInsertAsync(tagged).ConfigureAwait(false);

@@ -9,7 +9,7 @@ public abstract partial class PersistentActorBase
     private long _sequenceNr;
     private int _pendingStashing;
     private TaskCompletionSource? _stashingHandlersRan;
-    private bool _gateHeld;
+    private bool _commandsHeld;
     private bool _inAsyncTurn;
 
     /// <summary>
@@ -153,25 +153,24 @@ public abstract partial class PersistentActorBase
 
     private void HoldCommandsWhileStashing()
     {
-        if (_pendingStashing == 0 || _inAsyncTurn || _gateHeld || _stopped)
+        if (_pendingStashing == 0 || _inAsyncTurn || _commandsHeld || _stopped)
         {
             return;
         }
 
-        // The turn keeps every user message in the mailbox, in order, until the stashing handlers ran; the write
-        // outcomes arrive as system messages, which pass the held mailbox.
-        _gateHeld = true;
-        base.RunTask(async () =>
+        // Every user message stays in the mailbox, in order, until the stashing handlers ran; the write outcomes
+        // arrive as system messages, which pass the hold.
+        _commandsHeld = true;
+        Cell.Mailbox.Block(Mailbox.PersistPending);
+    }
+
+    private void ReleaseCommands()
+    {
+        if (_commandsHeld)
         {
-            try
-            {
-                await WhenStashingHandlersRan();
-            }
-            finally
-            {
-                _gateHeld = false;
-            }
-        });
+            _commandsHeld = false;
+            Cell.Mailbox.Unblock(Mailbox.PersistPending);
+        }
     }
 
     /// <summary>Completes once no stashing handler is pending, including those that handlers persist in turn.</summary>
@@ -312,14 +311,17 @@ public abstract partial class PersistentActorBase
             FlushBatch();
         }
 
-        if (_pendingStashing == 0 && _stashingHandlersRan is { } ran)
+        if (_pendingStashing > 0)
+        {
+            HoldCommandsWhileStashing();
+            return;
+        }
+
+        ReleaseCommands();
+        if (_stashingHandlersRan is { } ran)
         {
             _stashingHandlersRan = null;
             ran.TrySetResult();
-        }
-        else
-        {
-            HoldCommandsWhileStashing();
         }
     }
 }

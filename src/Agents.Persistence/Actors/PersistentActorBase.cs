@@ -247,6 +247,7 @@ public abstract partial class PersistentActorBase : ActorBase
     private void EndIncarnation()
     {
         _stopped = true;
+        ReleaseCommands();
         if (_lifetime is { } lifetime)
         {
             lifetime.Cancel();

@@ -26,6 +26,8 @@ public abstract partial class PersistentActorSpec
 
     private sealed record AddAllAsync(string[] Values);
 
+    private sealed record AddThenFailInHandler(string Failing, string Pending);
+
     private sealed class Crash
     {
         public static Crash Instance { get; } = new();
@@ -124,6 +126,11 @@ public abstract partial class PersistentActorSpec
             Command<AddAsync>(c => PersistAsync(new SpecEvent(c.Value), Reply));
             Command<AddAllAsync>(c => PersistAllAsync(c.Values.Select(v => new SpecEvent(v)), Reply));
             Command<Crash>(_ => throw new InvalidOperationException("The test told the entity to crash."));
+            Command<AddThenFailInHandler>(c =>
+            {
+                Persist(new SpecEvent(c.Failing), _ => throw new InvalidOperationException("The test's handler failed."));
+                Persist(new SpecEvent(c.Pending), Reply);
+            });
             Command<AddAsyncThenDefer>(c =>
             {
                 PersistAsync(new SpecEvent(c.Value), Reply);

@@ -239,4 +239,24 @@ public abstract partial class PersistentActorSpec
         entity.Tell(new Add("next"), TestActor);
         Assert.Equal(new Persisted("next", 2), ExpectMsg<Persisted>());
     }
+
+    /// <summary>
+    /// An event handler that throws restarts the actor while a later handler of the same command still waits; the new
+    /// incarnation recovers both events and takes commands again instead of holding them for the old one's handler.
+    /// </summary>
+    [Fact]
+    public void A_handler_failure_does_not_leave_commands_held_after_the_restart()
+    {
+        var id = PersistenceIdOf("handler-failure");
+        var reporter = CreateTestProbe();
+        var entity = StartEntity(id, reporter, reportRecovery: true);
+        reporter.ExpectMsg<Recovered>();
+
+        entity.Tell(new AddThenFailInHandler("failing", "pending"), TestActor);
+        entity.Tell(new Add("next"), TestActor);
+
+        Assert.Equal(new Recovered(2), reporter.ExpectMsg<Recovered>());
+        Assert.Equal(new Persisted("next", 3), ExpectMsg<Persisted>());
+        Assert.Equal(["failing", "pending", "next"], StateOf(entity).Values);
+    }
 }
