@@ -35,6 +35,8 @@ public sealed class PersistenceSuite : IBenchmarkSuite
         await using var system = ActorSystem.Create("bench-persistence");
         system.AddPersistence(store.Journal, store.SnapshotStore, serializer: db.Serializer);
         await ActorBenchmarks.ConcurrentAsync(system, 100, TimeSpan.FromMilliseconds(500), "actors-warm", false, cancellationToken);
+        await SequentialBenchmark.RunAsync(store, db, TimeSpan.FromMilliseconds(500), cancellationToken);
+        await ActorBenchmarks.SequentialAsync(system, db, TimeSpan.FromMilliseconds(500), cancellationToken);
 
         var (concurrent, rawBatched) = await BestOfAsync(
             rounds,
