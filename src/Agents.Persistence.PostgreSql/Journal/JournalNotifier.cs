@@ -15,31 +15,22 @@ internal sealed class JournalNotifier(ChangeNotifier changes)
     // PostgreSQL limits a NOTIFY payload to 8000 bytes.
     private const int MaxPayloadBytes = 7900;
 
-    /// <summary>The change keys of the stored writes of <paramref name="requests"/>.</summary>
+    /// <summary>
+    /// The change keys of the stored writes of <paramref name="requests"/> for other processes; only
+    /// <see cref="Everything"/> once they would not fit a NOTIFY (a batch of a thousand entities), without building
+    /// the rest.
+    /// </summary>
     public static HashSet<string> Keys(IEnumerable<WriteRequest> requests)
     {
         var keys = new HashSet<string>(StringComparer.Ordinal);
+        var length = 0;
         foreach (var request in requests)
         {
             foreach (var (index, events) in request.Writes)
             {
-                if (request.Results[index] is not null)
+                if (request.Results[index] is null && !AddKeys(keys, events, ref length))
                 {
-                    continue;
-                }
-
-                keys.Add(ChangeNotifier.PersistenceIdKey(events[0].PersistenceId));
-                foreach (var e in events)
-                {
-                    if (e.SequenceNr == 1)
-                    {
-                        keys.Add(ChangeNotifier.PersistenceIdsKey);
-                    }
-
-                    foreach (var tag in e.Tags)
-                    {
-                        keys.Add(ChangeNotifier.TagKey(tag));
-                    }
+                    return [Everything];
                 }
             }
         }
@@ -50,6 +41,11 @@ internal sealed class JournalNotifier(ChangeNotifier changes)
     /// <summary>The NOTIFY payload for <paramref name="keys"/>: one key per line, or <see cref="Everything"/>.</summary>
     public static string Payload(HashSet<string> keys)
     {
+        if (keys.Contains(Everything))
+        {
+            return Everything;
+        }
+
         var builder = new StringBuilder();
         foreach (var key in keys)
         {
@@ -80,12 +76,72 @@ internal sealed class JournalNotifier(ChangeNotifier changes)
         }
     }
 
-    /// <summary>Wakes this process's queries that follow <paramref name="keys"/>.</summary>
-    public void NotifyLocal(HashSet<string> keys)
+    /// <summary>Wakes this process's queries that follow what the stored writes of <paramref name="requests"/> concern.</summary>
+    public void NotifyLocal(IEnumerable<WriteRequest> requests)
     {
-        foreach (var key in keys)
+        foreach (var request in requests)
         {
-            changes.Notify(key);
+            foreach (var (index, events) in request.Writes)
+            {
+                if (request.Results[index] is null)
+                {
+                    NotifyLocal(events);
+                }
+            }
         }
+    }
+
+    private void NotifyLocal(Persistence.Journal.StoredEvent[] events)
+    {
+        changes.NotifyPersistenceId(events[0].PersistenceId);
+        foreach (var e in events)
+        {
+            if (e.SequenceNr == 1)
+            {
+                changes.Notify(ChangeNotifier.PersistenceIdsKey);
+            }
+
+            foreach (var tag in e.Tags)
+            {
+                changes.Notify(ChangeNotifier.TagKey(tag));
+            }
+        }
+    }
+
+    /// <summary>Adds the keys of one stored write; false once the payload would outgrow a NOTIFY.</summary>
+    private static bool AddKeys(HashSet<string> keys, Persistence.Journal.StoredEvent[] events, ref int length)
+    {
+        if (!Add(keys, ChangeNotifier.PersistenceIdKey(events[0].PersistenceId), ref length))
+        {
+            return false;
+        }
+
+        foreach (var e in events)
+        {
+            if (e.SequenceNr == 1 && !Add(keys, ChangeNotifier.PersistenceIdsKey, ref length))
+            {
+                return false;
+            }
+
+            foreach (var tag in e.Tags)
+            {
+                if (!Add(keys, ChangeNotifier.TagKey(tag), ref length))
+                {
+                    return false;
+                }
+            }
+        }
+
+        return true;
+    }
+
+    private static bool Add(HashSet<string> keys, string key, ref int length)
+    {
+        if (keys.Add(key))
+        {
+            length += key.Length + 1;
+        }
+
+        return length <= MaxPayloadBytes;
     }
 }

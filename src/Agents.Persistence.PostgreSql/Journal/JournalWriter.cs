@@ -214,9 +214,8 @@ internal sealed partial class JournalWriter : IAsyncDisposable
     /// <summary>Wakes this process's live queries and tells other processes about a committed batch.</summary>
     private void Announce(IReadOnlyCollection<WriteRequest> requests)
     {
-        var keys = JournalNotifier.Keys(requests);
-        _notifier.NotifyLocal(keys);
-        _sender.Send(keys);
+        _notifier.NotifyLocal(requests);
+        _sender.Send(JournalNotifier.Keys(requests));
     }
 
     private static void Complete(IReadOnlyCollection<WriteRequest> requests)

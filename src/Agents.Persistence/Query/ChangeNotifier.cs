@@ -14,18 +14,28 @@ public sealed class ChangeNotifier
     /// <summary>The key of the query that follows the set of persistence ids.</summary>
     public const string PersistenceIdsKey = "ids";
 
+    private const string PersistenceIdPrefix = "pid:";
+
     private readonly ConcurrentDictionary<string, ImmutableArray<ChangeSubscription>> _byKey = new(StringComparer.Ordinal);
+
+    // Subscriptions that follow one persistence id: while there are none, a store's writes need not build their keys.
+    private int _persistenceIdSubscriptions;
 
     /// <summary>The key of queries that follow <paramref name="tag"/>.</summary>
     public static string TagKey(string tag) => "tag:" + tag;
 
     /// <summary>The key of queries that follow <paramref name="persistenceId"/>.</summary>
-    public static string PersistenceIdKey(string persistenceId) => "pid:" + persistenceId;
+    public static string PersistenceIdKey(string persistenceId) => PersistenceIdPrefix + persistenceId;
 
     /// <summary>Starts following <paramref name="key"/>; dispose the subscription to stop.</summary>
     public ChangeSubscription Subscribe(string key)
     {
         var subscription = new ChangeSubscription(this, key);
+        if (key.StartsWith(PersistenceIdPrefix, StringComparison.Ordinal))
+        {
+            Interlocked.Increment(ref _persistenceIdSubscriptions);
+        }
+
         _byKey.AddOrUpdate(key, static (_, s) => [s], static (_, list, s) => list.Add(s), subscription);
         return subscription;
     }
@@ -39,6 +49,18 @@ public sealed class ChangeNotifier
             {
                 subscription.Signal();
             }
+        }
+    }
+
+    /// <summary>
+    /// Wakes the subscriptions that follow <paramref name="persistenceId"/>; builds no key while no subscription
+    /// follows any persistence id (a query subscribes before it reads, so a write it misses here it reads anyway).
+    /// </summary>
+    public void NotifyPersistenceId(string persistenceId)
+    {
+        if (Volatile.Read(ref _persistenceIdSubscriptions) > 0)
+        {
+            Notify(PersistenceIdKey(persistenceId));
         }
     }
 
@@ -56,7 +78,7 @@ public sealed class ChangeNotifier
 
     internal void Remove(ChangeSubscription subscription)
     {
-        while (_byKey.TryGetValue(subscription.Key, out var list))
+        while (_byKey.TryGetValue(subscription.Key, out var list) && list.Contains(subscription))
         {
             var remaining = list.Remove(subscription);
             var done = remaining.IsEmpty
@@ -64,6 +86,11 @@ public sealed class ChangeNotifier
                 : _byKey.TryUpdate(subscription.Key, remaining, list);
             if (done)
             {
+                if (subscription.Key.StartsWith(PersistenceIdPrefix, StringComparison.Ordinal))
+                {
+                    Interlocked.Decrement(ref _persistenceIdSubscriptions);
+                }
+
                 return;
             }
         }

@@ -80,4 +80,29 @@ public sealed class ChangeNotifierTests
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => waiting);
     }
+
+    [Fact]
+    public async Task NotifyPersistenceId_wakes_the_followers_of_that_entity_only()
+    {
+        var notifier = new ChangeNotifier();
+        using var followed = notifier.Subscribe(ChangeNotifier.PersistenceIdKey("a"));
+        using var other = notifier.Subscribe(ChangeNotifier.PersistenceIdKey("b"));
+        notifier.NotifyPersistenceId("a");
+
+        Assert.True(await followed.WaitAsync(TimeSpan.Zero, TimeProvider.System, CancellationToken.None));
+        Assert.False(await other.WaitAsync(TimeSpan.Zero, TimeProvider.System, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task NotifyPersistenceId_still_wakes_after_another_follower_left_twice()
+    {
+        var notifier = new ChangeNotifier();
+        using var kept = notifier.Subscribe(ChangeNotifier.PersistenceIdKey("a"));
+        var left = notifier.Subscribe(ChangeNotifier.PersistenceIdKey("a"));
+        left.Dispose();
+        left.Dispose();
+        notifier.NotifyPersistenceId("a");
+
+        Assert.True(await kept.WaitAsync(TimeSpan.Zero, TimeProvider.System, CancellationToken.None));
+    }
 }
