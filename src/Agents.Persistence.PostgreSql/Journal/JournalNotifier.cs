@@ -22,15 +22,20 @@ internal sealed class JournalNotifier(ChangeNotifier changes)
     /// </summary>
     public static HashSet<string> Keys(IEnumerable<WriteRequest> requests)
     {
+        if (MaxPayloadLength(requests) > MaxPayloadBytes)
+        {
+            // Counted without removing repeats, so a batch of many writes of few entities also says everything.
+            return [Everything];
+        }
+
         var keys = new HashSet<string>(StringComparer.Ordinal);
-        var length = 0;
         foreach (var request in requests)
         {
             foreach (var (index, events) in request.Writes)
             {
-                if (request.Results[index] is null && !AddKeys(keys, events, ref length))
+                if (request.Results[index] is null)
                 {
-                    return [Everything];
+                    AddKeys(keys, events);
                 }
             }
         }
@@ -108,40 +113,50 @@ internal sealed class JournalNotifier(ChangeNotifier changes)
         }
     }
 
-    /// <summary>Adds the keys of one stored write; false once the payload would outgrow a NOTIFY.</summary>
-    private static bool AddKeys(HashSet<string> keys, Persistence.Journal.StoredEvent[] events, ref int length)
+    private static void AddKeys(HashSet<string> keys, Persistence.Journal.StoredEvent[] events)
     {
-        if (!Add(keys, ChangeNotifier.PersistenceIdKey(events[0].PersistenceId), ref length))
-        {
-            return false;
-        }
-
+        keys.Add(ChangeNotifier.PersistenceIdKey(events[0].PersistenceId));
         foreach (var e in events)
         {
-            if (e.SequenceNr == 1 && !Add(keys, ChangeNotifier.PersistenceIdsKey, ref length))
+            if (e.SequenceNr == 1)
             {
-                return false;
+                keys.Add(ChangeNotifier.PersistenceIdsKey);
             }
 
             foreach (var tag in e.Tags)
             {
-                if (!Add(keys, ChangeNotifier.TagKey(tag), ref length))
+                keys.Add(ChangeNotifier.TagKey(tag));
+            }
+        }
+    }
+
+    /// <summary>The length of the payload if no key repeated, without building a key.</summary>
+    private static int MaxPayloadLength(IEnumerable<WriteRequest> requests)
+    {
+        var persistenceIdKey = ChangeNotifier.PersistenceIdKey(string.Empty).Length + 1;
+        var tagKey = ChangeNotifier.TagKey(string.Empty).Length + 1;
+        var length = 0;
+        foreach (var request in requests)
+        {
+            foreach (var (index, events) in request.Writes)
+            {
+                if (request.Results[index] is not null)
                 {
-                    return false;
+                    continue;
+                }
+
+                length += persistenceIdKey + events[0].PersistenceId.Length;
+                foreach (var e in events)
+                {
+                    length += e.SequenceNr == 1 ? ChangeNotifier.PersistenceIdsKey.Length + 1 : 0;
+                    foreach (var tag in e.Tags)
+                    {
+                        length += tagKey + tag.Length;
+                    }
                 }
             }
         }
 
-        return true;
-    }
-
-    private static bool Add(HashSet<string> keys, string key, ref int length)
-    {
-        if (keys.Add(key))
-        {
-            length += key.Length + 1;
-        }
-
-        return length <= MaxPayloadBytes;
+        return length;
     }
 }

@@ -19,15 +19,19 @@ internal sealed class WriteRequest : IWriteCompletionNotifier
 
     /// <param name="writes">The accepted writes: their index in the call, and their events.</param>
     /// <param name="results">The call's results, with rejections already filled in.</param>
-    public WriteRequest(IReadOnlyList<(int Index, StoredEvent[] Events)> writes, Exception?[] results)
+    public WriteRequest(List<(int Index, StoredEvent[] Events)> writes, Exception?[] results)
     {
         _completion = new TaskCompletionSource<IReadOnlyList<Exception?>>(this, TaskCreationOptions.RunContinuationsAsynchronously);
         Writes = writes;
         Results = results;
-        EventCount = writes.Sum(w => w.Events.Length);
+        foreach (var (_, events) in writes)
+        {
+            EventCount += events.Length;
+        }
     }
 
-    public IReadOnlyList<(int Index, StoredEvent[] Events)> Writes { get; }
+    /// <summary>The accepted writes; a list, not an interface, so that the writer's loops over it do not allocate.</summary>
+    public List<(int Index, StoredEvent[] Events)> Writes { get; }
 
     public Exception?[] Results { get; }
 

@@ -7,11 +7,11 @@ namespace Agents.Persistence.Actors;
 /// handlers before it). Handlers run strictly in the order they were registered.
 /// </summary>
 internal sealed class PendingInvocation(
-    object @event, Action<object>? handler, IActorRef? sender, bool stashing, TaskCompletionSource? completion)
+    object @event, EventHandlerCall handler, IActorRef? sender, bool stashing, TaskCompletionSource? completion)
 {
     public object Event { get; } = @event;
 
-    public Action<object>? Handler { get; } = handler;
+    public EventHandlerCall Handler { get; } = handler;
 
     /// <summary>The sender of the command that registered the handler; the handler sees it as its sender.</summary>
     public IActorRef? Sender { get; } = sender;

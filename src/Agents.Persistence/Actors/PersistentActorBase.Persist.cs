@@ -22,7 +22,7 @@ public abstract partial class PersistentActorBase
     protected void Persist<TEvent>(TEvent @event, Action<TEvent> handler) where TEvent : notnull
     {
         ArgumentNullException.ThrowIfNull(handler);
-        Enqueue([@event], e => handler((TEvent)e), stashing: true, completion: null);
+        Enqueue([@event], EventHandlerCall.Of(handler), stashing: true, completion: null);
     }
 
     /// <summary>
@@ -34,7 +34,7 @@ public abstract partial class PersistentActorBase
     {
         ArgumentNullException.ThrowIfNull(events);
         ArgumentNullException.ThrowIfNull(handler);
-        Enqueue([.. events.Cast<object>()], e => handler((TEvent)e), stashing: true, completion: null);
+        Enqueue([.. events.Cast<object>()], EventHandlerCall.Of(handler), stashing: true, completion: null);
     }
 
     /// <summary>
@@ -45,7 +45,7 @@ public abstract partial class PersistentActorBase
     protected void PersistAsync<TEvent>(TEvent @event, Action<TEvent> handler) where TEvent : notnull
     {
         ArgumentNullException.ThrowIfNull(handler);
-        Enqueue([@event], e => handler((TEvent)e), stashing: false, completion: null);
+        Enqueue([@event], EventHandlerCall.Of(handler), stashing: false, completion: null);
     }
 
     /// <summary>Persists <paramref name="events"/> atomically like <see cref="PersistAll{TEvent}"/>, without holding commands back.</summary>
@@ -53,7 +53,7 @@ public abstract partial class PersistentActorBase
     {
         ArgumentNullException.ThrowIfNull(events);
         ArgumentNullException.ThrowIfNull(handler);
-        Enqueue([.. events.Cast<object>()], e => handler((TEvent)e), stashing: false, completion: null);
+        Enqueue([.. events.Cast<object>()], EventHandlerCall.Of(handler), stashing: false, completion: null);
     }
 
     /// <summary>
@@ -72,7 +72,7 @@ public abstract partial class PersistentActorBase
             return;
         }
 
-        _pending.Enqueue(new PendingInvocation(@event, e => handler((TEvent)e), Sender, stashing: false, completion: null)
+        _pending.Enqueue(new PendingInvocation(@event, EventHandlerCall.Of(handler), Sender, stashing: false, completion: null)
         {
             State = InvocationState.Deferred,
         });
@@ -99,12 +99,12 @@ public abstract partial class PersistentActorBase
         }
 
         var completion = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        Enqueue(list, handler: null, stashing: false, completion);
+        Enqueue(list, handler: default, stashing: false, completion);
         FlushBatch();
         return completion.Task;
     }
 
-    private void Enqueue(object[] events, Action<object>? handler, bool stashing, TaskCompletionSource? completion)
+    private void Enqueue(object[] events, EventHandlerCall handler, bool stashing, TaskCompletionSource? completion)
     {
         ThrowIfRecovering(stashing ? "Persist" : "PersistAsync");
         if (events.Length == 0)
@@ -300,7 +300,7 @@ public abstract partial class PersistentActorBase
             var previous = Cell.ExchangeSender(head.Sender);
             try
             {
-                head.Handler?.Invoke(head.Event);
+                head.Handler.Invoke(head.Event);
             }
             finally
             {
