@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Reflection;
 using Agents.Actors;
 using Agents.Persistence.Serialization;
@@ -32,6 +33,7 @@ public sealed class TopicService : ITopicService, IAsyncDisposable
     private readonly ActorSystem _system;
     private readonly ITopicLog _log;
     private readonly LiveDispatcher _dispatcher = new();
+    private readonly ConcurrentDictionary<Type, string> _manifests = new();
     private readonly TopicTail _tail;
     private readonly IActorRef _guardian;
     private readonly IDisposable _shutdownTask;
@@ -181,7 +183,7 @@ public sealed class TopicService : ITopicService, IAsyncDisposable
         return copy;
     }
 
-    private static string ManifestOf(object payload) => payload is JsonPayload
+    private string ManifestOf(object payload) => payload is JsonPayload
         ? JsonPayload.Manifest
-        : payload.GetType().GetCustomAttribute<ManifestAttribute>()?.Name ?? payload.GetType().FullName ?? payload.GetType().Name;
+        : _manifests.GetOrAdd(payload.GetType(), static type => type.GetCustomAttribute<ManifestAttribute>()?.Name ?? type.FullName ?? type.Name);
 }
