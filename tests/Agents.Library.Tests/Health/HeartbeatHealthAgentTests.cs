@@ -5,6 +5,7 @@ using Agents.Persistence.Serialization;
 using Agents.Persistence.Topics;
 using Agents.Platform.Agents;
 using Agents.Platform.Topics;
+using Agents.TestKit;
 using Xunit.Abstractions;
 
 namespace Agents.Library.Tests.Health;
@@ -97,7 +98,7 @@ public sealed class HeartbeatHealthAgentTests(ITestOutputHelper output) : Health
 
         Check(health, times: 3);
 
-        var events = await JournaledAsync();
+        var events = await JournaledAsync(HealthId);
         var raised = Assert.IsType<AlertRaised>(Assert.Single(events));
         Assert.Equal((Worker, "info"), (raised.AgentId, raised.Level));
         Assert.NotEmpty(raised.Reasons);
@@ -192,17 +193,6 @@ public sealed class HeartbeatHealthAgentTests(ITestOutputHelper output) : Health
         sender.ExpectMsg<TopicEventAck>();
     }
 
-    private IReadOnlyList<(string Topic, System.Text.Json.JsonElement Payload)> Alerts() =>
+    private IReadOnlyList<PublishedEvent> Alerts() =>
         PublishedAsync("alert.*").GetAwaiter().GetResult();
-
-    private async Task<IReadOnlyList<object>> JournaledAsync()
-    {
-        var events = new List<object>();
-        await foreach (var e in PersistenceExtension.Get(Sys).Journal.ReplayMessagesAsync("agent-health", 1, long.MaxValue, long.MaxValue))
-        {
-            events.Add(e.Payload);
-        }
-
-        return events;
-    }
 }

@@ -1,8 +1,6 @@
 using System.Text.Json;
 using Agents.Actors;
 using Agents.Library.Optimization;
-using Agents.Persistence.Actors;
-using Agents.Persistence.InMemory;
 using Agents.Persistence.Serialization;
 using Agents.Platform.Agents;
 using Agents.Platform.Coordination;
@@ -13,29 +11,21 @@ using Xunit.Abstractions;
 namespace Agents.Library.Tests.Optimization;
 
 /// <summary>
-/// Optimizer agent tests: virtual time, in-memory journal, the real topic service over an in-memory topic log, a
-/// probe subscribed live to what the optimizer publishes, and a directory double that records launched runs.
+/// Optimizer agent tests: the public <see cref="AgentTestKit"/>, a probe subscribed live to what the optimizer
+/// publishes, and a directory double that records launched runs. Each start has a host probe of its own, so that an
+/// earlier incarnation's heartbeats do not reach the next one's.
 /// </summary>
-public abstract class OptimizerTestKit : ActorTestKit
+public abstract class OptimizerTestKit : AgentTestKit
 {
     protected static readonly TimeSpan TrialTimeout = TimeSpan.FromMinutes(60);
 
-    private readonly IEventSerializer _serializer =
-        new JsonPayloadSerializer(new JsonEventSerializer(ManifestRegistry.Create([.. HyperparameterOptimizerAgent.EventTypes])));
-
     protected OptimizerTestKit(ITestOutputHelper output)
-        : base(output)
+        : base(output, [typeof(HyperparameterOptimizerAgent).Assembly])
     {
-        Sys.AddPersistence(new InMemoryJournal(_serializer, null, Sys.TimeProvider), new InMemorySnapshotStore(_serializer, Sys.TimeProvider), serializer: _serializer);
-        var log = new InMemoryTopicLog(_serializer, Sys.TimeProvider);
-        Topics = Sys.AddTopicService(log, log);
-        Published = CreateTestProbe("published");
-        Topics.SubscribeLive("published", [TopicPattern.Parse("training.start"), TopicPattern.Parse("optimization.#")], Published.Ref);
+        Published = WatchTopics("training.start", "optimization.#");
     }
 
     internal RecordingDirectory Directory { get; } = new();
-
-    protected TopicService Topics { get; }
 
     /// <summary>Receives what is published on <c>training.start</c> and <c>optimization.#</c>.</summary>
     protected TestProbe Published { get; }
@@ -90,16 +80,4 @@ public abstract class OptimizerTestKit : ActorTestKit
         return result.Result!.Value;
     }
 
-    protected AgentCommandResult Command(IActorRef agent, string name)
-    {
-        var caller = CreateTestProbe();
-        agent.Tell(new AgentCommand(name), caller.Ref);
-        return caller.ExpectMsg<AgentCommandResult>();
-    }
-
-    protected static JsonElement Json(string json)
-    {
-        using var document = JsonDocument.Parse(json);
-        return document.RootElement.Clone();
-    }
 }

@@ -27,7 +27,7 @@ public sealed class ConvergenceMonitorAgentTests : TrainingTestKit
         }
 
         await SyncAsync();
-        var stop = Assert.Single(await PublishedAsync(TrainingTopics.EarlyStop));
+        var stop = Assert.Single(await PayloadsAsync(TrainingTopics.EarlyStop));
         Assert.Equal((RunId, "overfitting_detected", 60, 30), (Text(stop, "runId"), Text(stop, "reason"), Int(stop, "epoch"), Int(stop, "bestEpoch")));
         Assert.Equal(0.7, stop.GetProperty("bestValidationLoss").GetDouble(), 9);
     }
@@ -54,7 +54,7 @@ public sealed class ConvergenceMonitorAgentTests : TrainingTestKit
         await PublishChecksAsync(1.0, 0.8, 0.6, 0.7, 0.65, 0.5, 0.6, 0.55, 0.65, 0.7);
 
         await SyncAsync();
-        var stop = Assert.Single(await PublishedAsync(TrainingTopics.EarlyStop));
+        var stop = Assert.Single(await PayloadsAsync(TrainingTopics.EarlyStop));
         Assert.Equal((90, 60), (Int(stop, "epoch"), Int(stop, "bestEpoch")));
     }
 
@@ -66,7 +66,7 @@ public sealed class ConvergenceMonitorAgentTests : TrainingTestKit
         await PublishChecksAsync(1.0, 0.8, 0.78, 0.77, 0.76);
 
         await SyncAsync();
-        var stop = Assert.Single(await PublishedAsync(TrainingTopics.EarlyStop));
+        var stop = Assert.Single(await PayloadsAsync(TrainingTopics.EarlyStop));
         Assert.Equal((50, 20), (Int(stop, "epoch"), Int(stop, "bestEpoch")));
     }
 
@@ -78,10 +78,10 @@ public sealed class ConvergenceMonitorAgentTests : TrainingTestKit
         await PublishChecksAsync(1.0, 0.6, 0.5, 0.495, 0.492, 0.491, 0.4905);
 
         await SyncAsync();
-        var converged = Assert.Single(await PublishedAsync(TrainingTopics.ConvergenceDetected));
+        var converged = Assert.Single(await PayloadsAsync(TrainingTopics.ConvergenceDetected));
         Assert.Equal((RunId, "validation_plateau", 50), (Text(converged, "runId"), Text(converged, "reason"), Int(converged, "epoch")));
         Assert.Equal(0.492, converged.GetProperty("metrics").GetProperty("validationLoss").GetDouble());
-        Assert.Empty(await PublishedAsync(TrainingTopics.EarlyStop));
+        Assert.Empty(await PayloadsAsync(TrainingTopics.EarlyStop));
         Assert.Empty(_directory.Told);
     }
 
@@ -94,7 +94,7 @@ public sealed class ConvergenceMonitorAgentTests : TrainingTestKit
         await PublishEpochAsync(RunId, 2, double.NaN, double.NaN);
 
         await SyncAsync();
-        var diverged = Assert.Single(await PublishedAsync(TrainingTopics.Diverged));
+        var diverged = Assert.Single(await PayloadsAsync(TrainingTopics.Diverged));
         Assert.Equal(("nan_loss", 2, "NaN"), (Text(diverged, "reason"), Int(diverged, "epoch"), Text(diverged, "trainingLoss")));
         AwaitAssert(() => Assert.Equal(TrainingRunAgent.StopCommand, Assert.Single(_directory.Told).Command.Name));
     }
@@ -109,7 +109,7 @@ public sealed class ConvergenceMonitorAgentTests : TrainingTestKit
         await PublishEpochAsync(RunId, 3, 25.0, 26.0);
 
         await SyncAsync();
-        var diverged = Assert.Single(await PublishedAsync(TrainingTopics.Diverged));
+        var diverged = Assert.Single(await PayloadsAsync(TrainingTopics.Diverged));
         Assert.Equal(("loss_exploded", 3, 25.0), (Text(diverged, "reason"), Int(diverged, "epoch"), diverged.GetProperty("trainingLoss").GetDouble()));
     }
 
@@ -122,7 +122,7 @@ public sealed class ConvergenceMonitorAgentTests : TrainingTestKit
         await PublishChecksAsync(1.0, 0.8, 0.9, 0.9, 0.9);
 
         await SyncAsync();
-        Assert.Single(await PublishedAsync(TrainingTopics.EarlyStop));
+        Assert.Single(await PayloadsAsync(TrainingTopics.EarlyStop));
         AwaitAssert(() => Assert.Contains(Logs.Entries.Snapshot(), e => e.EventId.Id == 6113));
         Assert.Empty(_directory.Told);
     }
@@ -140,7 +140,7 @@ public sealed class ConvergenceMonitorAgentTests : TrainingTestKit
         await PublishEpochAsync(RunId, 60, 0.5, 0.8);
 
         await SyncAsync();
-        var stop = Assert.Single(await PublishedAsync(TrainingTopics.EarlyStop));
+        var stop = Assert.Single(await PayloadsAsync(TrainingTopics.EarlyStop));
         Assert.Equal((60, 30), (Int(stop, "epoch"), Int(stop, "bestEpoch")));
     }
 
@@ -159,7 +159,7 @@ public sealed class ConvergenceMonitorAgentTests : TrainingTestKit
         await PublishEpochAsync(RunId, 70, 0.5, 0.99);
 
         await SyncAsync();
-        Assert.Single(await PublishedAsync(TrainingTopics.EarlyStop));
+        Assert.Single(await PayloadsAsync(TrainingTopics.EarlyStop));
         var decision = Assert.Single((await JournaledAsync("monitor")).OfType<TrainingDecision>());
         Assert.Equal((RunId, TrainingTopics.EarlyStop, "overfitting_detected", 50), (decision.RunId, decision.Topic, decision.Reason, decision.Epoch));
         Assert.Equal(2, _directory.Told.Count);
@@ -174,7 +174,7 @@ public sealed class ConvergenceMonitorAgentTests : TrainingTestKit
         await PublishChecksAsync(1.0, 0.9, 0.95, 0.95, 0.95);
 
         await SyncAsync();
-        Assert.Single(await PublishedAsync(TrainingTopics.EarlyStop));
+        Assert.Single(await PayloadsAsync(TrainingTopics.EarlyStop));
         Assert.Contains(Logs.Entries.Snapshot(), e => e.EventId.Id == 6112);
     }
 

@@ -26,9 +26,9 @@ public sealed class TrainingEndToEndTests(ITestOutputHelper output) : TrainingTe
 
         Tick(60);
 
-        await AwaitAssertAsync(async () => Assert.Single(await PublishedAsync(TrainingTopics.Complete)));
-        var stop = Assert.Single(await PublishedAsync(TrainingTopics.EarlyStop));
-        var complete = Assert.Single(await PublishedAsync(TrainingTopics.Complete));
+        await AwaitAssertAsync(async () => Assert.Single(await PayloadsAsync(TrainingTopics.Complete)));
+        var stop = Assert.Single(await PayloadsAsync(TrainingTopics.EarlyStop));
+        var complete = Assert.Single(await PayloadsAsync(TrainingTopics.Complete));
         Assert.Equal("stopped", complete.GetProperty("status").GetString());
         Assert.InRange(complete.GetProperty("epochs").GetInt32(), stop.GetProperty("epoch").GetInt32(), 59);
         var topics = await TopicsAsync();
@@ -48,10 +48,10 @@ public sealed class TrainingEndToEndTests(ITestOutputHelper output) : TrainingTe
 
         Tick(60);
 
-        await AwaitAssertAsync(async () => Assert.Single(await PublishedAsync(TrainingTopics.Complete)));
-        Assert.Equal("completed", Assert.Single(await PublishedAsync(TrainingTopics.Complete)).GetProperty("status").GetString());
-        Assert.Equal("run-converges", Assert.Single(await PublishedAsync(TrainingTopics.ConvergenceDetected)).GetProperty("runId").GetString());
-        Assert.Empty(await PublishedAsync(TrainingTopics.EarlyStop));
+        await AwaitAssertAsync(async () => Assert.Single(await PayloadsAsync(TrainingTopics.Complete)));
+        Assert.Equal("completed", Assert.Single(await PayloadsAsync(TrainingTopics.Complete)).GetProperty("status").GetString());
+        Assert.Equal("run-converges", Assert.Single(await PayloadsAsync(TrainingTopics.ConvergenceDetected)).GetProperty("runId").GetString());
+        Assert.Empty(await PayloadsAsync(TrainingTopics.EarlyStop));
     }
 
     [Fact]
@@ -61,9 +61,9 @@ public sealed class TrainingEndToEndTests(ITestOutputHelper output) : TrainingTe
 
         Tick(60);
 
-        await AwaitAssertAsync(async () => Assert.Single(await PublishedAsync(TrainingTopics.Complete)));
-        Assert.Equal("loss_exploded", Assert.Single(await PublishedAsync(TrainingTopics.Diverged)).GetProperty("reason").GetString());
-        Assert.Equal("stopped", Assert.Single(await PublishedAsync(TrainingTopics.Complete)).GetProperty("status").GetString());
+        await AwaitAssertAsync(async () => Assert.Single(await PayloadsAsync(TrainingTopics.Complete)));
+        Assert.Equal("loss_exploded", Assert.Single(await PayloadsAsync(TrainingTopics.Diverged)).GetProperty("reason").GetString());
+        Assert.Equal("stopped", Assert.Single(await PayloadsAsync(TrainingTopics.Complete)).GetProperty("status").GetString());
     }
 
     private async Task StartAsync(string runId, string profile)

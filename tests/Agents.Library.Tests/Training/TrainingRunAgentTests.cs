@@ -14,12 +14,12 @@ public sealed class TrainingRunAgentTests(ITestOutputHelper output) : TrainingTe
 
         Tick(12);
 
-        var epochs = await PublishedAsync(TrainingTopics.EpochComplete);
+        var epochs = await PayloadsAsync(TrainingTopics.EpochComplete);
         var curve = LossCurve.For(TrainingProfile.Converges, 10, 5);
         Assert.Equal(Enumerable.Range(1, 10), epochs.Select(e => e.GetProperty("epoch").GetInt32()));
         Assert.Equal(curve.At(7).ValidationLoss, epochs[6].GetProperty("validationLoss").GetDouble());
         Assert.Equal("run-1", epochs[6].GetProperty("runId").GetString());
-        var complete = Assert.Single(await PublishedAsync(TrainingTopics.Complete));
+        var complete = Assert.Single(await PayloadsAsync(TrainingTopics.Complete));
         Assert.Equal(("completed", 10), (complete.GetProperty("status").GetString(), complete.GetProperty("epochs").GetInt32()));
     }
 
@@ -30,7 +30,7 @@ public sealed class TrainingRunAgentTests(ITestOutputHelper output) : TrainingTe
 
         Tick(12);
 
-        Assert.Equal([4, 8, 12], (await PublishedAsync(TrainingTopics.CheckpointSaved)).Select(e => e.GetProperty("epoch").GetInt32()));
+        Assert.Equal([4, 8, 12], (await PayloadsAsync(TrainingTopics.CheckpointSaved)).Select(e => e.GetProperty("epoch").GetInt32()));
     }
 
     [Fact]
@@ -43,8 +43,8 @@ public sealed class TrainingRunAgentTests(ITestOutputHelper output) : TrainingTe
         Tick(5);
 
         Assert.True(answer.Accepted, answer.Message);
-        Assert.Equal(7, (await PublishedAsync(TrainingTopics.EpochComplete)).Count);
-        var complete = Assert.Single(await PublishedAsync(TrainingTopics.Complete));
+        Assert.Equal(7, (await PayloadsAsync(TrainingTopics.EpochComplete)).Count);
+        var complete = Assert.Single(await PayloadsAsync(TrainingTopics.Complete));
         Assert.Equal(("stopped", 7), (complete.GetProperty("status").GetString(), complete.GetProperty("epochs").GetInt32()));
     }
 
@@ -74,7 +74,7 @@ public sealed class TrainingRunAgentTests(ITestOutputHelper output) : TrainingTe
         Command(run, TrainingRunAgent.RollbackCommand, """{"epoch":10}""");
         Tick(1);
 
-        Assert.Equal(11, (await PublishedAsync(TrainingTopics.EpochComplete))[^1].GetProperty("epoch").GetInt32());
+        Assert.Equal(11, (await PayloadsAsync(TrainingTopics.EpochComplete))[^1].GetProperty("epoch").GetInt32());
     }
 
     [Fact]
@@ -99,7 +99,7 @@ public sealed class TrainingRunAgentTests(ITestOutputHelper output) : TrainingTe
         Restart(definition);
         Tick(2);
 
-        Assert.Equal(Enumerable.Range(1, 8), (await PublishedAsync(TrainingTopics.EpochComplete)).Select(e => e.GetProperty("epoch").GetInt32()));
+        Assert.Equal(Enumerable.Range(1, 8), (await PayloadsAsync(TrainingTopics.EpochComplete)).Select(e => e.GetProperty("epoch").GetInt32()));
     }
 
     [Fact]
@@ -112,8 +112,8 @@ public sealed class TrainingRunAgentTests(ITestOutputHelper output) : TrainingTe
         var run = Restart(definition);
         Tick(3);
 
-        Assert.Equal(3, (await PublishedAsync(TrainingTopics.EpochComplete)).Count);
-        Assert.Single(await PublishedAsync(TrainingTopics.Complete));
+        Assert.Equal(3, (await PayloadsAsync(TrainingTopics.EpochComplete)).Count);
+        Assert.Single(await PayloadsAsync(TrainingTopics.Complete));
         Assert.Equal("completed", Status(run).GetProperty("status").GetString());
     }
 
@@ -126,8 +126,8 @@ public sealed class TrainingRunAgentTests(ITestOutputHelper output) : TrainingTe
         Restart(Run("run-1", """{"profile":"converges","epochs":6}"""));
         Tick(2);
 
-        Assert.Equal(6, (await PublishedAsync(TrainingTopics.EpochComplete)).Count);
-        var complete = Assert.Single(await PublishedAsync(TrainingTopics.Complete));
+        Assert.Equal(6, (await PayloadsAsync(TrainingTopics.EpochComplete)).Count);
+        var complete = Assert.Single(await PayloadsAsync(TrainingTopics.Complete));
         Assert.Equal(("completed", 6), (complete.GetProperty("status").GetString(), complete.GetProperty("epochs").GetInt32()));
     }
 
@@ -138,8 +138,8 @@ public sealed class TrainingRunAgentTests(ITestOutputHelper output) : TrainingTe
 
         Tick(8);
 
-        var complete = Assert.Single(await PublishedAsync(TrainingTopics.Complete));
-        var best = (await PublishedAsync(TrainingTopics.EpochComplete)).Min(e => e.GetProperty("validationLoss").GetDouble());
+        var complete = Assert.Single(await PayloadsAsync(TrainingTopics.Complete));
+        var best = (await PayloadsAsync(TrainingTopics.EpochComplete)).Min(e => e.GetProperty("validationLoss").GetDouble());
         Assert.Equal(("opt-1", 4), (complete.GetProperty("optimizationId").GetString(), complete.GetProperty("trial").GetInt32()));
         Assert.Equal(best, complete.GetProperty("score").GetDouble());
     }
@@ -151,8 +151,8 @@ public sealed class TrainingRunAgentTests(ITestOutputHelper output) : TrainingTe
 
         Tick(40);
 
-        var epochs = await PublishedAsync(TrainingTopics.EpochComplete);
-        var complete = Assert.Single(await PublishedAsync(TrainingTopics.Complete));
+        var epochs = await PayloadsAsync(TrainingTopics.EpochComplete);
+        var complete = Assert.Single(await PayloadsAsync(TrainingTopics.Complete));
         Assert.Equal("NaN", epochs[^1].GetProperty("trainingLoss").GetString());
         Assert.Equal(("diverged", epochs.Count), (complete.GetProperty("status").GetString(), complete.GetProperty("epochs").GetInt32()));
     }
@@ -162,14 +162,14 @@ public sealed class TrainingRunAgentTests(ITestOutputHelper output) : TrainingTe
     {
         var run = Start(Run("run-1", """{"epochs":5}"""));
         Tick(2);
-        Assert.Empty(await PublishedAsync(TrainingTopics.EpochComplete));
+        Assert.Empty(await PayloadsAsync(TrainingTopics.EpochComplete));
 
         var answer = Command(run, TrainingRunAgent.StartCommand, """{"parameters":{"learning_rate":0.003},"optimizationId":"opt-2","trial":1}""");
         Tick(5);
 
         Assert.True(answer.Accepted, answer.Message);
-        Assert.Equal(5, (await PublishedAsync(TrainingTopics.EpochComplete)).Count);
-        Assert.Equal("opt-2", Assert.Single(await PublishedAsync(TrainingTopics.Complete)).GetProperty("optimizationId").GetString());
+        Assert.Equal(5, (await PayloadsAsync(TrainingTopics.EpochComplete)).Count);
+        Assert.Equal("opt-2", Assert.Single(await PayloadsAsync(TrainingTopics.Complete)).GetProperty("optimizationId").GetString());
     }
 
     [Fact]

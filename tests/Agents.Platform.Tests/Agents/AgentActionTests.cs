@@ -6,7 +6,7 @@ using Xunit.Abstractions;
 
 namespace Agents.Platform.Tests.Agents;
 
-public sealed class AgentActionTests : AgentTestKit
+public sealed class AgentActionTests : AgentBaseTestKit
 {
     private readonly ConcurrentDictionary<string, TaskCompletionSource<object?>> _releases = new();
 

@@ -3,7 +3,7 @@ using Xunit.Abstractions;
 
 namespace Agents.Platform.Tests.Agents;
 
-public sealed class AgentCommandTests(ITestOutputHelper output) : AgentTestKit(output)
+public sealed class AgentCommandTests(ITestOutputHelper output) : AgentBaseTestKit(output)
 {
     [Fact]
     public void Every_agent_answers_ping()

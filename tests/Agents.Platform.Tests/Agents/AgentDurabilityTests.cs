@@ -6,7 +6,7 @@ using Xunit.Abstractions;
 
 namespace Agents.Platform.Tests.Agents;
 
-public sealed class AgentDurabilityTests(ITestOutputHelper output) : AgentTestKit(output)
+public sealed class AgentDurabilityTests(ITestOutputHelper output) : AgentBaseTestKit(output)
 {
     private static readonly AgentDefinition Definition = new("keeper", "persisting", Subscribes: ["training.#"]);
 

@@ -6,7 +6,7 @@ using Xunit.Abstractions;
 
 namespace Agents.Platform.Tests.Agents;
 
-public sealed class AgentEventTests(ITestOutputHelper output) : AgentTestKit(output)
+public sealed class AgentEventTests(ITestOutputHelper output) : AgentBaseTestKit(output)
 {
     private static readonly AgentDefinition Definition = new("listener", "probe", Subscribes: ["training.#"]);
 

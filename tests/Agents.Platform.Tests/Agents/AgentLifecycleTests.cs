@@ -7,7 +7,7 @@ using Xunit.Abstractions;
 
 namespace Agents.Platform.Tests.Agents;
 
-public sealed class AgentLifecycleTests(ITestOutputHelper output) : AgentTestKit(output)
+public sealed class AgentLifecycleTests(ITestOutputHelper output) : AgentBaseTestKit(output)
 {
     private static readonly AgentHeartbeat Heartbeat = new(TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(15));
 

@@ -6,7 +6,7 @@ using Xunit.Abstractions;
 
 namespace Agents.Platform.Tests.Agents;
 
-public sealed class AgentScheduleTests(ITestOutputHelper output) : AgentTestKit(output)
+public sealed class AgentScheduleTests(ITestOutputHelper output) : AgentBaseTestKit(output)
 {
     [Fact]
     public void A_time_schedule_ticks_every_interval()

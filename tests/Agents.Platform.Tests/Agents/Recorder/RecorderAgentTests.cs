@@ -12,7 +12,7 @@ using Xunit.Abstractions;
 
 namespace Agents.Platform.Tests.Agents.Recorder;
 
-public sealed class RecorderAgentTests(ITestOutputHelper output) : AgentTestKit(output)
+public sealed class RecorderAgentTests(ITestOutputHelper output) : AgentBaseTestKit(output)
 {
     private readonly AgentTypeRegistry _types = RecorderAgent.Register(new AgentTypeRegistry());
 

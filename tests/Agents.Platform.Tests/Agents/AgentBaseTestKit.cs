@@ -16,14 +16,15 @@ using Xunit.Abstractions;
 namespace Agents.Platform.Tests.Agents;
 
 /// <summary>
-/// The kit of agent tests: virtual time, in-memory persistence, a recording topic service, and agents started as the
-/// child of an <see cref="ProbeParent"/> whose probe (<see cref="Host"/>) sees what an agent tells its host.
+/// The kit of the tests of <see cref="AgentBase"/> itself: virtual time, in-memory persistence, a recording topic
+/// service double (where the public <see cref="global::Agents.TestKit.AgentTestKit"/> runs the real one), and agents started as
+/// the child of an <see cref="ProbeParent"/> whose probe (<see cref="Host"/>) sees what an agent tells its host.
 /// </summary>
-public abstract class AgentTestKit : ActorTestKit
+public abstract class AgentBaseTestKit : ActorTestKit
 {
     private static readonly IEventSerializer s_serializer = new JsonEventSerializer(ManifestRegistry.Create(typeof(RecordedEvent), typeof(RecorderSnapshot)));
 
-    protected AgentTestKit(ITestOutputHelper output)
+    protected AgentBaseTestKit(ITestOutputHelper output)
         : base(output)
     {
         Journal = new ControllableJournal(new InMemoryJournal(s_serializer, null, Sys.TimeProvider));
