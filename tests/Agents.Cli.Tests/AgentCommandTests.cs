@@ -103,14 +103,14 @@ public sealed class AgentCommandTests
         var node = Node();
 
         var run = await ConsoleRun.Against(node, "agent", "define", "--id", "trainer-1", "--type", "recorder", "--inactive",
-            "--subscribe", "training.#", "--subscribe", "model.*", "--setting", "threshold=0.9", "--setting", "mode=strict", "--token", "t0k");
+            "--subscribe", "training.#", "--subscribe", "model.*", "--subscribe-from", "end", "--setting", "threshold=0.9", "--setting", "mode=strict", "--token", "t0k");
 
         Assert.Equal(0, run.ExitCode);
         Assert.Equal("defined trainer-1 (recorder): running", run.Output.TrimEnd());
         var (request, body) = node.Requests[^1];
         Assert.Equal("Bearer t0k", request.Headers.Authorization?.ToString());
         Assert.Equal(
-            """{"id":"trainer-1","type":"recorder","active":false,"subscribes":["training.#","model.*"],"settings":{"threshold":0.9,"mode":"strict"}}""",
+            """{"id":"trainer-1","type":"recorder","active":false,"subscribes":["training.#","model.*"],"subscribeFrom":"end","settings":{"threshold":0.9,"mode":"strict"}}""",
             body);
     }
 

@@ -82,6 +82,26 @@ public sealed class AgentApiTests(RunningNodeFixture fixture) : IClassFixture<Ru
         Assert.Equal("10s", definition.GetProperty("heartbeat").GetProperty("interval").GetString());
         Assert.Empty(definition.GetProperty("subscribes").EnumerateArray());
         Assert.Equal(0, definition.GetProperty("priority").GetInt32());
+        Assert.Equal("beginning", definition.GetProperty("subscribeFrom").GetString());
+    }
+
+    [Fact]
+    public async Task A_definition_can_subscribe_from_the_end()
+    {
+        var response = await PostAsync("/api/agents", $$"""{"id":"{{_run}}","type":"recorder","subscribes":["x.#"],"subscribeFrom":"end"}""");
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        Assert.Equal(Agents.Platform.Topics.SubscriptionStart.End, (await Directory.GetAsync(_run))!.Definition.SubscribeFrom);
+    }
+
+    [Fact]
+    public async Task A_definition_that_subscribes_from_anywhere_else_is_400_naming_the_field()
+    {
+        var response = await PostAsync("/api/agents", $$"""{"id":"{{_run}}","type":"recorder","subscribeFrom":"middle"}""");
+
+        var problem = await ProblemAsync(response, HttpStatusCode.BadRequest);
+        Assert.Contains("subscribeFrom", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Null(await Directory.GetAsync(_run));
     }
 
     [Fact]

@@ -26,6 +26,12 @@ internal static class AgentDefineCommand
         var inactive = new Option<bool>("--inactive") { Description = "define it as a slot that does not run until activated" };
         var capabilities = new Option<string[]>("--capability") { Description = "a capability; repeat for more", HelpName = "C" };
         var subscribes = new Option<string[]>("--subscribe") { Description = "a topic pattern it receives, e.g. training.#; repeat for more", HelpName = "P" };
+        var subscribeFrom = new Option<string?>("--subscribe-from")
+        {
+            Description = "where its subscription begins the first time it runs: beginning (default: also what was published before) or end",
+            HelpName = "WHERE",
+        };
+        subscribeFrom.AcceptOnlyFromAmong("beginning", "end");
         var publishes = new Option<string[]>("--publish") { Description = "a topic it publishes on; repeat for more", HelpName = "P" };
         var priority = new Option<int?>("--priority") { Description = "higher starts first (default 0)", HelpName = "N" };
         var settings = new Option<string[]>("--setting")
@@ -36,9 +42,9 @@ internal static class AgentDefineCommand
         var json = new Option<bool>("--json") { Description = "print the node's JSON" };
         var define = new Command("define", "define an agent from a file or from options (needs the token)")
         {
-            file, id, type, inactive, capabilities, subscribes, publishes, priority, settings, json,
+            file, id, type, inactive, capabilities, subscribes, subscribeFrom, publishes, priority, settings, json,
         };
-        Option[] fields = [id, type, inactive, capabilities, subscribes, publishes, priority, settings];
+        Option[] fields = [id, type, inactive, capabilities, subscribes, subscribeFrom, publishes, priority, settings];
         define.Validators.Add(result =>
         {
             var given = fields.Where(option => result.GetResult(option) is { Implicit: false }).Select(option => option.Name).ToList();
@@ -78,7 +84,7 @@ internal static class AgentDefineCommand
                 }
                 body = FromOptions(
                     result.GetValue(id)!, result.GetValue(type)!, !result.GetValue(inactive), result.GetValue(capabilities) ?? [],
-                    result.GetValue(subscribes) ?? [], result.GetValue(publishes) ?? [], result.GetValue(priority), pairs);
+                    result.GetValue(subscribes) ?? [], result.GetValue(subscribeFrom), result.GetValue(publishes) ?? [], result.GetValue(priority), pairs);
             }
 
             var reply = await client.DefineAgentAsync(body, cancellationToken).ConfigureAwait(false);
@@ -138,7 +144,7 @@ internal static class AgentDefineCommand
 
     /// <summary>The JSON definition the options describe.</summary>
     internal static string FromOptions(
-        string id, string type, bool active, IReadOnlyList<string> capabilities, IReadOnlyList<string> subscribes,
+        string id, string type, bool active, IReadOnlyList<string> capabilities, IReadOnlyList<string> subscribes, string? subscribeFrom,
         IReadOnlyList<string> publishes, int? priority, IReadOnlyList<(string Key, string Value)> settings)
     {
         using var stream = new MemoryStream();
@@ -150,6 +156,10 @@ internal static class AgentDefineCommand
             writer.WriteBoolean("active", active);
             WriteList(writer, "capabilities", capabilities);
             WriteList(writer, "subscribes", subscribes);
+            if (subscribeFrom is not null)
+            {
+                writer.WriteString("subscribeFrom", subscribeFrom);
+            }
             WriteList(writer, "publishes", publishes);
             if (priority is { } value)
             {

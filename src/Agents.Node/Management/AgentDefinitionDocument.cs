@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Agents.Platform.Agents;
+using Agents.Platform.Topics;
 
 namespace Agents.Node.Management;
 
@@ -19,6 +20,7 @@ namespace Agents.Node.Management;
 /// <param name="Schedules">When it wakes on its own.</param>
 /// <param name="Heartbeat">How often it reports that it is alive and how long it may be silent; default 10s and 30s.</param>
 /// <param name="Settings">The type's own settings, a JSON object.</param>
+/// <param name="SubscribeFrom">Where its subscription begins the first time it runs: <c>"beginning"</c> (default) or <c>"end"</c>.</param>
 public sealed record AgentDefinitionDocument(
     string? Id,
     string? Type,
@@ -30,7 +32,8 @@ public sealed record AgentDefinitionDocument(
     AgentLimits? Limits = null,
     IReadOnlyList<AgentScheduleDocument>? Schedules = null,
     AgentHeartbeatDocument? Heartbeat = null,
-    JsonElement? Settings = null)
+    JsonElement? Settings = null,
+    SubscriptionStart? SubscribeFrom = null)
 {
     /// <summary>The document of <paramref name="definition"/>, with every field written out.</summary>
     public static AgentDefinitionDocument From(AgentDefinition definition)
@@ -49,7 +52,8 @@ public sealed record AgentDefinitionDocument(
             [.. (definition.Schedules ?? []).Select(schedule => new AgentScheduleDocument(
                 schedule.Name, schedule.Every is { } every ? DurationText.Format(every) : null, schedule.EveryEvents, schedule.Topic))],
             new AgentHeartbeatDocument(DurationText.Format(heartbeat.Interval), DurationText.Format(heartbeat.Timeout)),
-            definition.Settings);
+            definition.Settings,
+            definition.SubscribeFrom);
     }
 
     /// <summary>
@@ -101,7 +105,8 @@ public sealed record AgentDefinitionDocument(
             Limits,
             schedules,
             heartbeat,
-            Settings is { ValueKind: JsonValueKind.Object } ? Settings : null);
+            Settings is { ValueKind: JsonValueKind.Object } ? Settings : null,
+            SubscribeFrom ?? SubscriptionStart.Beginning);
     }
 
     private static TimeSpan Duration(string id, string field, string text) =>

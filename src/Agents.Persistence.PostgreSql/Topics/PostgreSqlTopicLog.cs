@@ -90,14 +90,14 @@ public sealed partial class PostgreSqlTopicLog : ITopicLog, ITopicSubscriptionSt
     }
 
     /// <inheritdoc />
-    public async Task<TopicOffset> LoadOffsetAsync(string subscriptionId, CancellationToken cancellationToken = default)
+    public async Task<TopicOffset?> LoadOffsetAsync(string subscriptionId, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(subscriptionId);
         var rows = await _pages.ReadPageAsync(
             _sql.LoadOffset, p => p.Add(new NpgsqlParameter { Value = subscriptionId }),
             r => new TopicOffset(r.GetFieldValue<ulong>(0), r.GetInt64(1)),
             $"Loading the offset of topic subscription '{subscriptionId}'", cancellationToken).ConfigureAwait(false);
-        return rows.Count == 0 ? TopicOffset.Start : rows[0];
+        return rows.Count == 0 ? null : rows[0];
     }
 
     /// <inheritdoc />

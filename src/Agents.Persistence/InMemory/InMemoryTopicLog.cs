@@ -91,12 +91,12 @@ public sealed class InMemoryTopicLog : ITopicLog, ITopicSubscriptionStore
     }
 
     /// <inheritdoc />
-    public Task<TopicOffset> LoadOffsetAsync(string subscriptionId, CancellationToken cancellationToken = default)
+    public Task<TopicOffset?> LoadOffsetAsync(string subscriptionId, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(subscriptionId);
         lock (_gate)
         {
-            return Task.FromResult(_offsets.GetValueOrDefault(subscriptionId));
+            return Task.FromResult(_offsets.TryGetValue(subscriptionId, out var offset) ? offset : (TopicOffset?)null);
         }
     }
 

@@ -7,9 +7,12 @@ namespace Agents.Persistence.Topics;
 /// </summary>
 public interface ITopicSubscriptionStore
 {
-    /// <summary>The stored offset of <paramref name="subscriptionId"/>, or <see cref="TopicOffset.Start"/> when it has none.</summary>
+    /// <summary>
+    /// The stored offset of <paramref name="subscriptionId"/>, or null when none was ever stored (a stored
+    /// <see cref="TopicOffset.Start"/> is returned as such), so that a new subscription can choose where to begin.
+    /// </summary>
     /// <exception cref="Journal.JournalStorageException">The storage failed.</exception>
-    Task<TopicOffset> LoadOffsetAsync(string subscriptionId, CancellationToken cancellationToken = default);
+    Task<TopicOffset?> LoadOffsetAsync(string subscriptionId, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Stores <paramref name="offset"/> for <paramref name="subscriptionId"/> unless its stored offset is already at

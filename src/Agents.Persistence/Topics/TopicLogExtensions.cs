@@ -17,7 +17,7 @@ public static class TopicLogExtensions
     {
         ArgumentNullException.ThrowIfNull(log);
         ArgumentNullException.ThrowIfNull(offsets);
-        var after = await offsets.LoadOffsetAsync(subscriptionId, cancellationToken).ConfigureAwait(false);
+        var after = await offsets.LoadOffsetAsync(subscriptionId, cancellationToken).ConfigureAwait(false) ?? TopicOffset.Start;
         await foreach (var e in log.SubscribeAsync(after, filter, cancellationToken).ConfigureAwait(false))
         {
             yield return e;

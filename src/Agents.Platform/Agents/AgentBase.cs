@@ -104,7 +104,7 @@ public abstract partial class AgentBase : ReceivePersistentActor
     {
         if (_subscriptionPatterns.Count > 0)
         {
-            _subscription = _system.Topics().SubscribeDurable(Id, _subscriptionPatterns, Self);
+            _subscription = _system.Topics().SubscribeDurable(Id, _subscriptionPatterns, Self, Definition.SubscribeFrom);
         }
 
         StartTimeSchedules();

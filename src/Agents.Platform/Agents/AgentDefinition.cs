@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Agents.Persistence.Serialization;
+using Agents.Platform.Topics;
 
 namespace Agents.Platform.Agents;
 
@@ -20,6 +21,8 @@ namespace Agents.Platform.Agents;
 /// <param name="Schedules">When it wakes on its own.</param>
 /// <param name="Heartbeat">How often it reports that it is alive, and how long it may be silent.</param>
 /// <param name="Settings">The type's own settings as a JSON object; <see langword="null"/> for none.</param>
+/// <param name="SubscribeFrom">Where its subscription begins the first time the agent runs: at the beginning of the
+/// topic log (the default: it also receives what was published before it existed) or at the end.</param>
 [Manifest("agents.agent-definition")]
 public sealed record AgentDefinition(
     string Id,
@@ -32,4 +35,5 @@ public sealed record AgentDefinition(
     AgentLimits? Limits = null,
     IReadOnlyList<AgentSchedule>? Schedules = null,
     AgentHeartbeat? Heartbeat = null,
-    JsonElement? Settings = null);
+    JsonElement? Settings = null,
+    SubscriptionStart SubscribeFrom = SubscriptionStart.Beginning);

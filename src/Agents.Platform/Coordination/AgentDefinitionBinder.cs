@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using Agents.Hocon;
 using Agents.Platform.Agents;
+using Agents.Platform.Topics;
 using static Agents.Hocon.HoconSetting;
 
 namespace Agents.Platform.Coordination;
@@ -17,7 +18,7 @@ internal static class AgentDefinitionBinder
     private const string Section = "agents.definitions";
 
     private static readonly string[] Keys =
-        ["type", "active", "capabilities", "subscribes", "publishes", "priority", "limits", "schedules", "heartbeat", "settings"];
+        ["type", "active", "capabilities", "subscribes", "subscribe-from", "publishes", "priority", "limits", "schedules", "heartbeat", "settings"];
 
     private static readonly string[] LimitKeys = ["mailbox-capacity", "max-concurrent-actions"];
     private static readonly string[] ScheduleKeys = ["name", "every", "every-events", "topic"];
@@ -65,7 +66,8 @@ internal static class AgentDefinitionBinder
             ReadLimits(entry, path),
             ReadSchedules(entry, path),
             ReadHeartbeat(entry, path),
-            ReadSettings(entry, path));
+            ReadSettings(entry, path),
+            ReadSubscribeFrom(entry, fields, path));
         try
         {
             return AgentDefinitionValidator.Validate(definition, types);
@@ -79,6 +81,22 @@ internal static class AgentDefinitionBinder
             var where = field == "id" ? path : $"{path}.{field}";
             throw new HoconException(Locate(entry, field).Origin, $"{where}: {reason}", e);
         }
+    }
+
+    private static SubscriptionStart ReadSubscribeFrom(HoconObject entry, Config fields, string path)
+    {
+        if (!entry.ContainsKey("subscribe-from"))
+        {
+            return SubscriptionStart.Beginning;
+        }
+        var value = Read(fields, "subscribe-from", path, (c, k) => c.GetString(k), "it must be beginning or end", $"{path}.subscribe-from = end");
+        return value switch
+        {
+            "beginning" => SubscriptionStart.Beginning,
+            "end" => SubscriptionStart.End,
+            _ => throw Invalid(entry["subscribe-from"], path + ".subscribe-from",
+                $"'{value}' is not where a subscription begins: it must be beginning or end", $"{path}.subscribe-from = end"),
+        };
     }
 
     private static AgentLimits ReadLimits(HoconObject entry, string path)

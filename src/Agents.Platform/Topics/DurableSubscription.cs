@@ -28,6 +28,7 @@ namespace Agents.Platform.Topics;
 internal sealed partial class DurableSubscription : ReceiveActor
 {
     private readonly string _id;
+    private readonly SubscriptionStart _start;
     private readonly ITopicLog _log;
     private readonly ITopicSubscriptionStore _offsets;
     private readonly TopicServiceOptions _options;
@@ -48,17 +49,18 @@ internal sealed partial class DurableSubscription : ReceiveActor
     private TimeSpan _backoff;
 
     public DurableSubscription(
-        string subscriptionId, IReadOnlyList<TopicPattern> patterns, IActorRef subscriber, long token, ITopicLog log,
-        ITopicSubscriptionStore offsets, TopicServiceOptions options, LiveDispatcher dispatcher, Task tailStarted)
+        SubscribeDurably subscribe, ITopicLog log, ITopicSubscriptionStore offsets, TopicServiceOptions options,
+        LiveDispatcher dispatcher, Task tailStarted)
     {
         _dispatcher = dispatcher;
         _tailStarted = tailStarted;
         _wakeup = new DurableWakeup(Self);
-        _id = subscriptionId;
-        _token = token;
-        _patterns = patterns;
-        _filter = TopicPatternFilter.Create(patterns);
-        _subscriber = subscriber;
+        _id = subscribe.SubscriptionId;
+        _start = subscribe.Start;
+        _token = subscribe.Token;
+        _patterns = subscribe.Patterns;
+        _filter = TopicPatternFilter.Create(_patterns);
+        _subscriber = subscribe.Subscriber;
         _log = log;
         _offsets = offsets;
         _options = options;
@@ -124,7 +126,7 @@ internal sealed partial class DurableSubscription : ReceiveActor
         TopicOffset offset;
         try
         {
-            offset = await _offsets.LoadOffsetAsync(_id).ConfigureAwait(true);
+            offset = await _offsets.LoadOffsetAsync(_id).ConfigureAwait(true) ?? await BeginAsync().ConfigureAwait(true);
         }
         catch (Exception e)
         {
@@ -138,6 +140,23 @@ internal sealed partial class DurableSubscription : ReceiveActor
         _committed = _stored = offset;
         _loaded = true;
         StartReading(fresh: true);
+    }
+
+    /// <summary>
+    /// Where a subscription with no stored offset begins; one that begins at the end stores it at once, so that after a
+    /// restart it resumes there instead of at the end of that moment.
+    /// </summary>
+    private async Task<TopicOffset> BeginAsync()
+    {
+        if (_start == SubscriptionStart.Beginning)
+        {
+            return TopicOffset.Start;
+        }
+
+        var end = await _log.ReadEndAsync().ConfigureAwait(true);
+        await _offsets.StoreOffsetAsync(_id, end).ConfigureAwait(true);
+        TopicServiceLog.DurableBeganAtEnd(Log, _id, end);
+        return end;
     }
 
     private void OnReplace(ReplaceSubscriber replace)

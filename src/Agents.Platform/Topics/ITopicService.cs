@@ -42,8 +42,10 @@ public interface ITopicService
     /// <param name="subscriptionId">The subscription's stable id (an agent uses its own id); its offset is stored under it.</param>
     /// <param name="patterns">The topic patterns (AMQP rules).</param>
     /// <param name="subscriber">The actor the events go to.</param>
+    /// <param name="start">Where the subscription begins the first time its id is used (no offset stored yet).</param>
     /// <returns>The subscription; dispose it to end it (its offset is kept).</returns>
-    IDisposable SubscribeDurable(string subscriptionId, IReadOnlyList<TopicPattern> patterns, IActorRef subscriber);
+    IDisposable SubscribeDurable(
+        string subscriptionId, IReadOnlyList<TopicPattern> patterns, IActorRef subscriber, SubscriptionStart start = SubscriptionStart.Beginning);
 
     /// <summary>
     /// Waits for the first event published from now on whose topic matches <paramref name="pattern"/> and for which

@@ -105,11 +105,12 @@ public sealed class TopicService : ITopicService, IAsyncDisposable
     }
 
     /// <inheritdoc />
-    public IDisposable SubscribeDurable(string subscriptionId, IReadOnlyList<TopicPattern> patterns, IActorRef subscriber)
+    public IDisposable SubscribeDurable(
+        string subscriptionId, IReadOnlyList<TopicPattern> patterns, IActorRef subscriber, SubscriptionStart start = SubscriptionStart.Beginning)
     {
         var checkedPatterns = CheckSubscription(subscriptionId, patterns, subscriber);
         var token = Interlocked.Increment(ref _subscribeCalls);
-        _guardian.Tell(new SubscribeDurably(subscriptionId, checkedPatterns, subscriber, token), null);
+        _guardian.Tell(new SubscribeDurably(subscriptionId, checkedPatterns, subscriber, token, start), null);
         return new DurableSubscriptionHandle(_guardian, subscriptionId, token);
     }
 

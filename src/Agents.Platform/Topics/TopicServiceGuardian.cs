@@ -143,14 +143,13 @@ internal sealed class TopicServiceGuardian : ReceiveActor
 
     private void Start(SubscribeDurably subscribe)
     {
-        var (id, patterns, subscriber, token) = (subscribe.SubscriptionId, subscribe.Patterns, subscribe.Subscriber, subscribe.Token);
         var (log, offsets, options, dispatcher, tailStarted) = (_log, _offsets, _options, _dispatcher, _tailStarted);
         var child = Context.ActorOf(
-            Props.Create(() => new DurableSubscription(id, patterns, subscriber, token, log, offsets, options, dispatcher, tailStarted)),
+            Props.Create(() => new DurableSubscription(subscribe, log, offsets, options, dispatcher, tailStarted)),
             "durable-" + ++_children);
         Context.Watch(child);
-        _idOf[child] = id;
-        _running[id] = (child, subscribe);
+        _idOf[child] = subscribe.SubscriptionId;
+        _running[subscribe.SubscriptionId] = (child, subscribe);
     }
 
     protected override SupervisorStrategy SupervisorStrategy() => Actors.SupervisorStrategy.StoppingStrategy;

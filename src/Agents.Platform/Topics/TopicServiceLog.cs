@@ -38,6 +38,10 @@ internal static partial class TopicServiceLog
         Message = "Durable topic subscription '{SubscriptionId}' starts delivering to {Subscriber} after offset {Offset}.")]
     public static partial void DurableStarted(ILogger logger, string subscriptionId, string subscriber, TopicOffset offset);
 
+    [LoggerMessage(EventId = 5116, Level = LogLevel.Information,
+        Message = "Durable topic subscription '{SubscriptionId}' is new and begins at the end of the topic log, offset {Offset}.")]
+    public static partial void DurableBeganAtEnd(ILogger logger, string subscriptionId, TopicOffset offset);
+
     [LoggerMessage(EventId = 5115, Level = LogLevel.Debug,
         Message = "Durable topic subscription '{SubscriptionId}' ends with offset {Offset} stored.")]
     public static partial void DurableEnded(ILogger logger, string subscriptionId, TopicOffset offset);

@@ -9,7 +9,8 @@ namespace Agents.Platform.Topics;
 /// Starts a durable subscription, or replaces the subscriber of a running one. The token identifies this subscribe
 /// call, so that disposing an older handle cannot end a newer one.
 /// </summary>
-internal sealed record SubscribeDurably(string SubscriptionId, IReadOnlyList<TopicPattern> Patterns, IActorRef Subscriber, long Token);
+internal sealed record SubscribeDurably(
+    string SubscriptionId, IReadOnlyList<TopicPattern> Patterns, IActorRef Subscriber, long Token, SubscriptionStart Start);
 
 /// <summary>Ends the durable subscription made by the call <paramref name="Token"/>, if it is still the current one.</summary>
 internal sealed record Unsubscribe(string SubscriptionId, long Token);

@@ -18,8 +18,19 @@ namespace Agents.Platform.Workflows;
 /// The command's fixed arguments, a JSON object, or <see langword="null"/>. The engine adds the triggering event under
 /// <c>trigger</c>.
 /// </param>
+/// <param name="From">
+/// Where the rule's subscription begins the first time the rule runs: at the beginning of the topic log (the default:
+/// it also fires on matching events published before it existed) or at the end (only on what is published from then
+/// on, e.g. a rule added to a node with a long history).
+/// </param>
 public sealed record WorkflowRule(
-    string Name, IReadOnlyList<TopicPattern> On, WorkflowPredicate? Where, WorkflowTarget Target, string Command, JsonElement? Arguments = null)
+    string Name,
+    IReadOnlyList<TopicPattern> On,
+    WorkflowPredicate? Where,
+    WorkflowTarget Target,
+    string Command,
+    JsonElement? Arguments = null,
+    SubscriptionStart From = SubscriptionStart.Beginning)
 {
     /// <summary>The prefix of the ids of the rules' durable subscriptions.</summary>
     /// <value><c>workflow-</c></value>

@@ -22,7 +22,7 @@ public static class WorkflowRuleBinder
     /// <value><c>agents.workflows.rules</c></value>
     public const string Section = "agents.workflows.rules";
 
-    private static readonly string[] Keys = ["on", "where", "tell", "tell-type", "command", "arguments"];
+    private static readonly string[] Keys = ["on", "where", "tell", "tell-type", "command", "arguments", "from"];
 
     /// <summary>Reads and checks the rules of <paramref name="config"/> (the application's configuration; the reference defaults are added).</summary>
     /// <param name="config">The configuration, typically the actor system's.</param>
@@ -91,7 +91,8 @@ public static class WorkflowRuleBinder
         var command = ReadString(path, rule, "command", problems, required: true,
             "missing: set the command the agents receive, e.g. command = \"evaluate\"");
         var arguments = BindArguments(path, rule, problems);
-        return problems.Count == before ? new WorkflowRule(name, on, where, target!, command!, arguments) : null;
+        var from = BindFrom(path, rule, problems);
+        return problems.Count == before ? new WorkflowRule(name, on, where, target!, command!, arguments, from) : null;
     }
 
     private static List<TopicPattern> BindPatterns(string path, HoconObject rule, List<string> problems)
@@ -229,6 +230,20 @@ public static class WorkflowRuleBinder
 
         using var document = JsonDocument.Parse(argumentsObject.ToJson(indented: false));
         return document.RootElement.Clone();
+    }
+
+    private static SubscriptionStart BindFrom(string path, HoconObject rule, List<string> problems)
+    {
+        switch (ReadString(path, rule, "from", problems, required: false, ""))
+        {
+            case null or "beginning":
+                return SubscriptionStart.Beginning;
+            case "end":
+                return SubscriptionStart.End;
+            case var other:
+                problems.Add(Problem($"{path}.from", rule["from"], $"'{other}' is not where the rule's subscription begins: it must be beginning or end"));
+                return SubscriptionStart.Beginning;
+        }
     }
 
     private static string? ReadString(string path, HoconObject rule, string key, List<string> problems, bool required, string missing)

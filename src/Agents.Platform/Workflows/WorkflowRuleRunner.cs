@@ -33,7 +33,7 @@ internal sealed class WorkflowRuleRunner : ReceiveActor
     protected override void PreStart()
     {
         _topics = Context.System.Topics();
-        _subscription = _topics.SubscribeDurable(_rule.SubscriptionId, _rule.On, Self);
+        _subscription = _topics.SubscribeDurable(_rule.SubscriptionId, _rule.On, Self, _rule.From);
         WorkflowLog.Subscribed(Log, _rule.Name, string.Join(", ", _rule.On), _rule.SubscriptionId);
     }
 

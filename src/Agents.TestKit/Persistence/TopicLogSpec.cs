@@ -180,11 +180,22 @@ public abstract class TopicLogSpec : PersistenceSpec, IAsyncLifetime
         Assert.Equal(["1", "3"], Values(await reading));
     }
 
-    /// <summary>A subscription that never stored an offset starts at the beginning.</summary>
+    /// <summary>A subscription that never stored an offset has none (its subscriber chooses where to begin).</summary>
     [Fact]
-    public async Task Load_of_an_unknown_subscription_returns_the_start()
+    public async Task Load_of_an_unknown_subscription_returns_none()
     {
-        Assert.Equal(TopicOffset.Start, await Subscriptions.LoadOffsetAsync($"{RunId}-never-stored"));
+        Assert.Null(await Subscriptions.LoadOffsetAsync($"{RunId}-never-stored"));
+    }
+
+    /// <summary>A stored start of the log is loaded back as such, unlike an offset never stored.</summary>
+    [Fact]
+    public async Task A_stored_start_is_loaded_back()
+    {
+        var subscription = $"{RunId}-stored-start";
+
+        Assert.True(await Subscriptions.StoreOffsetAsync(subscription, TopicOffset.Start));
+
+        Assert.Equal(TopicOffset.Start, await Subscriptions.LoadOffsetAsync(subscription));
     }
 
     /// <summary>A stored offset is loaded back.</summary>

@@ -50,6 +50,32 @@ public sealed class AgentTestKitTests(ITestOutputHelper output) : AgentTestKit(o
     }
 
     [Fact]
+    public async Task An_agent_defined_to_subscribe_from_the_end_does_not_see_what_was_published_before_it()
+    {
+        await PublishJsonAsync("sample.loss", """{ "loss": 9.0 }""");
+        var late = Alarm with { SubscribeFrom = SubscriptionStart.End };
+        var agent = StartAgent(Props.Create(() => new LossAlarmAgent(late)), late.Id);
+        var alarms = WatchTopics("sample.alarm");
+        // The subscription takes the end of the log just after the agent started; it has once its offset is stored.
+        await AwaitConditionAsync(() => TopicLog.LoadOffsetAsync(late.Id).Result is not null);
+
+        await PublishJsonAsync("sample.loss", """{ "loss": 3.0 }""");
+
+        Assert.Equal(3.0, ((JsonPayload)alarms.ExpectMsg<TopicEvent>().Envelope.Payload).Document.GetProperty("loss").GetDouble());
+        AwaitAssert(() => Assert.Equal("1", Command(agent, "count").Message));
+    }
+
+    [Fact]
+    public void Where_an_agent_subscribes_from_is_written_as_beginning_or_end_in_JSON()
+    {
+        var json = System.Text.Json.JsonSerializer.Serialize(Alarm with { SubscribeFrom = SubscriptionStart.End }, System.Text.Json.JsonSerializerOptions.Web);
+
+        Assert.Contains("\"subscribeFrom\":\"end\"", json);
+        Assert.Equal(SubscriptionStart.End, System.Text.Json.JsonSerializer.Deserialize<AgentDefinition>(json, System.Text.Json.JsonSerializerOptions.Web)!.SubscribeFrom);
+        Assert.Equal(SubscriptionStart.Beginning, System.Text.Json.JsonSerializer.Deserialize<AgentDefinition>("""{ "id": "a", "type": "t" }""", System.Text.Json.JsonSerializerOptions.Web)!.SubscribeFrom);
+    }
+
+    [Fact]
     public void An_agent_started_from_a_definition_uses_its_registered_type()
     {
         var types = new AgentTypeRegistry().Register("loss-alarm", definition => Props.Create(() => new LossAlarmAgent(definition)));

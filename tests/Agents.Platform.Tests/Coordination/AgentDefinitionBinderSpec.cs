@@ -1,6 +1,7 @@
 using Agents.Hocon;
 using Agents.Platform.Agents;
 using Agents.Platform.Coordination;
+using Agents.Platform.Topics;
 
 namespace Agents.Platform.Tests.Coordination;
 
@@ -26,6 +27,7 @@ public sealed class AgentDefinitionBinderSpec
                 active = off
                 capabilities = [convergence]
                 subscribes = ["training.#", "model.*.loss"]
+                subscribe-from = end
                 publishes = ["training.early_stop"]
                 priority = 7
                 limits { mailbox-capacity = 100, max-concurrent-actions = 2 }
@@ -43,6 +45,7 @@ public sealed class AgentDefinitionBinderSpec
         Assert.Equal(["convergence"], definition.Capabilities!);
         Assert.Equal(["training.#", "model.*.loss"], definition.Subscribes!);
         Assert.Equal(["training.early_stop"], definition.Publishes!);
+        Assert.Equal(SubscriptionStart.End, definition.SubscribeFrom);
         Assert.Equal(new AgentLimits(100, 2), definition.Limits);
         Assert.Equal(
             [new AgentSchedule("hourly", TimeSpan.FromHours(1)), new AgentSchedule("per-epochs", EveryEvents: 10, Topic: "training.epoch.*")],
@@ -53,10 +56,20 @@ public sealed class AgentDefinitionBinderSpec
     }
 
     [Fact]
+    public void A_subscription_that_begins_neither_at_the_beginning_nor_at_the_end_is_refused_with_its_path()
+    {
+        var error = BindFails("agents.definitions { a { type = recorder, subscribe-from = middle } }");
+
+        Assert.Contains("agents.definitions.a.subscribe-from", error.Message);
+        Assert.Contains("beginning or end", error.Message);
+    }
+
+    [Fact]
     public void A_definition_with_only_a_type_gets_the_defaults()
     {
         var definition = Assert.Single(Bind("agents.definitions { a { type = recorder } }"));
 
+        Assert.Equal(SubscriptionStart.Beginning, definition.SubscribeFrom);
         Assert.True(definition.Active);
         Assert.Equal(0, definition.Priority);
         Assert.Empty(definition.Subscribes!);

@@ -51,9 +51,10 @@ public sealed class RecordingTopicService(TimeProvider? time = null, IActorRef? 
     public IDisposable SubscribeLive(string subscriptionId, IReadOnlyList<TopicPattern> patterns, IActorRef subscriber) =>
         throw new NotSupportedException("The recording topic service records durable subscriptions only.");
 
-    public IDisposable SubscribeDurable(string subscriptionId, IReadOnlyList<TopicPattern> patterns, IActorRef subscriber)
+    public IDisposable SubscribeDurable(
+        string subscriptionId, IReadOnlyList<TopicPattern> patterns, IActorRef subscriber, SubscriptionStart start = SubscriptionStart.Beginning)
     {
-        var subscribed = new Subscribed(subscriptionId, [.. patterns.Select(p => p.ToString())], subscriber);
+        var subscribed = new Subscribed(subscriptionId, [.. patterns.Select(p => p.ToString())], subscriber, start);
         Subscriptions.Enqueue(subscribed);
         subscriptions?.Tell(subscribed, ActorRefs.NoSender);
         return subscribed;
@@ -68,7 +69,7 @@ public sealed class RecordingTopicService(TimeProvider? time = null, IActorRef? 
     }
 
     /// <summary>A durable subscription made through the double; disposing it is recorded.</summary>
-    public sealed class Subscribed(string subscriptionId, IReadOnlyList<string> patterns, IActorRef subscriber) : IDisposable
+    public sealed class Subscribed(string subscriptionId, IReadOnlyList<string> patterns, IActorRef subscriber, SubscriptionStart start) : IDisposable
     {
         private int _disposed;
 
@@ -77,6 +78,8 @@ public sealed class RecordingTopicService(TimeProvider? time = null, IActorRef? 
         public IReadOnlyList<string> Patterns { get; } = patterns;
 
         public IActorRef Subscriber { get; } = subscriber;
+
+        public SubscriptionStart Start { get; } = start;
 
         public bool IsDisposed => Volatile.Read(ref _disposed) == 1;
 

@@ -23,6 +23,47 @@ public sealed class TopicServiceDurableTests : TopicServiceTestKit
     }
 
     [Fact]
+    public async Task A_new_subscription_from_the_end_receives_only_what_is_published_after_it()
+    {
+        await PublishAsync("model.a", "before");
+
+        using var subscription = Service.SubscribeDurable("d", Patterns("model.*"), TestActor, SubscriptionStart.End);
+        await Probe.AwaitConditionAsync(() => Log.LoadOffsetAsync("d").Result is not null);
+        await PublishAsync("model.b", "after");
+
+        Assert.Equal("after", ValueOf(ReceiveAndAck(Probe)));
+        Probe.ExpectNoMsg();
+    }
+
+    [Fact]
+    public async Task A_subscription_from_the_end_resumes_after_its_stored_offset_when_it_comes_back()
+    {
+        await PublishAsync("model.a", "before");
+        var first = Service.SubscribeDurable("d", Patterns("model.*"), TestActor, SubscriptionStart.End);
+        await Probe.AwaitConditionAsync(() => Log.LoadOffsetAsync("d").Result is not null);
+        first.Dispose();
+        await PublishAsync("model.b", "while away");
+
+        using var again = Service.SubscribeDurable("d", Patterns("model.*"), TestActor, SubscriptionStart.End);
+
+        Assert.Equal("while away", ValueOf(ReceiveAndAck(Probe)));
+        Probe.ExpectNoMsg();
+    }
+
+    [Fact]
+    public async Task A_subscription_from_the_end_of_an_empty_log_later_resumes_from_the_beginning()
+    {
+        var first = Service.SubscribeDurable("d", Patterns("model.*"), TestActor, SubscriptionStart.End);
+        await Probe.AwaitConditionAsync(() => Log.LoadOffsetAsync("d").Result is not null);
+        first.Dispose();
+        await PublishAsync("model.a", "while away");
+
+        using var again = Service.SubscribeDurable("d", Patterns("model.*"), TestActor, SubscriptionStart.End);
+
+        Assert.Equal("while away", ValueOf(ReceiveAndAck(Probe)));
+    }
+
+    [Fact]
     public async Task An_acknowledgement_moves_the_stored_offset()
     {
         using var subscription = Service.SubscribeDurable("d", Patterns("#"), TestActor);
@@ -44,7 +85,7 @@ public sealed class TopicServiceDurableTests : TopicServiceTestKit
         Advance(StoreInterval);
         Settle();
 
-        Assert.Equal(TopicOffset.Start, await Log.LoadOffsetAsync("d"));
+        Assert.Null(await Log.LoadOffsetAsync("d"));
     }
 
     [Fact]

@@ -50,9 +50,9 @@ public sealed class TopicServiceRetryTests : TopicServiceTestKit
 
         public int Calls => Volatile.Read(ref _calls);
 
-        public Task<TopicOffset> LoadOffsetAsync(string subscriptionId, CancellationToken cancellationToken = default) =>
+        public Task<TopicOffset?> LoadOffsetAsync(string subscriptionId, CancellationToken cancellationToken = default) =>
             Interlocked.Increment(ref _calls) <= failures
-                ? Task.FromException<TopicOffset>(new JournalStorageException("The database is down."))
+                ? Task.FromException<TopicOffset?>(new JournalStorageException("The database is down."))
                 : inner.LoadOffsetAsync(subscriptionId, cancellationToken);
 
         public Task<bool> StoreOffsetAsync(string subscriptionId, TopicOffset offset, CancellationToken cancellationToken = default) =>

@@ -71,6 +71,15 @@ public sealed class WorkflowEngineTests : ActorTestKit
         var subscribed = new[] { _subscriptions.ExpectMsg<RecordingTopicService.Subscribed>(), _subscriptions.ExpectMsg<RecordingTopicService.Subscribed>() }.OrderBy(s => s.SubscriptionId).ToList();
         Assert.Equal(["workflow-promote", "workflow-retrain"], subscribed.Select(s => s.SubscriptionId));
         Assert.Equal("model.drift.#", Assert.Single(subscribed[1].Patterns).ToString());
+        Assert.All(subscribed, s => Assert.Equal(SubscriptionStart.Beginning, s.Start));
+    }
+
+    [Fact]
+    public void A_rule_from_the_end_subscribes_from_the_end()
+    {
+        Start(Rule("late") with { From = SubscriptionStart.End });
+
+        Assert.Equal(SubscriptionStart.End, _subscriptions.ExpectMsg<RecordingTopicService.Subscribed>().Start);
     }
 
     [Fact]

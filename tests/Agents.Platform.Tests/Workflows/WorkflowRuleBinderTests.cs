@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Agents.Hocon;
 using Agents.Platform.Agents;
+using Agents.Platform.Topics;
 using Agents.Platform.Workflows;
 
 namespace Agents.Platform.Tests.Workflows;
@@ -40,7 +41,17 @@ public sealed class WorkflowRuleBinderTests
         Assert.Equal("holdout", rule.Arguments?.GetProperty("dataset").GetString());
         Assert.Equal(5, rule.Arguments?.GetProperty("folds").GetInt32());
         Assert.Equal("workflow-promote-good-models", rule.SubscriptionId);
+        Assert.Equal(SubscriptionStart.Beginning, rule.From);
     }
+
+    [Fact]
+    public void A_rule_can_begin_at_the_end_of_the_log() =>
+        Assert.Equal(SubscriptionStart.End, Assert.Single(Bind("""agents.workflows.rules.r { on = "a.b", tell = "trainer-1", command = "go", from = end }""")).From);
+
+    [Fact]
+    public void A_rule_that_begins_anywhere_else_is_a_problem_with_its_path() =>
+        Assert.Contains(Problems("""agents.workflows.rules.r { on = "a.b", tell = "trainer-1", command = "go", from = yesterday }"""),
+            p => p.StartsWith("agents.workflows.rules.r.from: 'yesterday'", StringComparison.Ordinal) && p.Contains("beginning or end"));
 
     [Fact]
     public void A_rule_that_tells_a_type_binds_the_type()
