@@ -116,13 +116,8 @@ public sealed partial class AgentCoordinator
     private async Task OnDeactivateAsync(DeactivateAgent request)
     {
         var sender = Sender;
-        if (Find(request.AgentId) is not { } entry)
+        if (FindActive(request.AgentId) is not { } entry)
         {
-            return;
-        }
-        if (!entry.Active)
-        {
-            sender.Tell(entry.ToInfo(Node), Self);
             return;
         }
         var deactivated = new AgentDeactivated(entry.Id);
@@ -139,16 +134,10 @@ public sealed partial class AgentCoordinator
     private async Task OnRestartAsync(RequestAgentRestart request)
     {
         var sender = Sender;
-        if (Find(request.AgentId) is not { } entry)
+        if (FindActive(request.AgentId) is { } entry)
         {
-            return;
+            await RestartAsync(entry, RequestedRestart, sender);
         }
-        if (!entry.Active)
-        {
-            sender.Tell(entry.ToInfo(Node), Self);
-            return;
-        }
-        await RestartAsync(entry, RequestedRestart, sender);
     }
 
     /// <summary>Journals the restart, has the host restart the agent now and answers with the agent.</summary>
@@ -203,6 +192,21 @@ public sealed partial class AgentCoordinator
     }
 
     /// <summary>The agent <paramref name="agentId"/>, or <see langword="null"/> after answering the sender with <see cref="UnknownAgentException"/>.</summary>
+    /// <summary>The active agent <paramref name="agentId"/>; null when there is none, after answering the sender (an inactive agent with its unchanged info).</summary>
+    private AgentEntry? FindActive(string agentId)
+    {
+        if (Find(agentId) is not { } entry)
+        {
+            return null;
+        }
+        if (!entry.Active)
+        {
+            Sender.Tell(entry.ToInfo(Node), Self);
+            return null;
+        }
+        return entry;
+    }
+
     private AgentEntry? Find(string agentId)
     {
         if (agentId is not null && _agents.TryGetValue(agentId, out var entry))
