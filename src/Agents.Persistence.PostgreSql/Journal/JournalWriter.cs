@@ -1,4 +1,3 @@
-using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 
@@ -6,16 +5,17 @@ namespace Agents.Persistence.PostgreSql.Journal;
 
 /// <summary>
 /// Group commit: gathers the writes of many callers from a queue into one statement (see <see cref="InsertCommand"/>)
-/// and one transaction, and completes each caller's task only after COMMIT. One batch is in flight at a time, which is
-/// what keeps each entity's writes in call order; batching comes from the writes that queue up while the previous
-/// batch commits (plus an optional window). A batch that one write spoils (a second writer's duplicate sequence
+/// and one transaction, and completes each caller's task only after COMMIT. The queue and its loop are
+/// <see cref="GroupCommitWriter{TRequest}"/>'s: one batch is in flight at a time, which is what keeps each entity's
+/// writes in call order; batching comes from the writes that queue up while the previous batch commits (plus an
+/// optional window). A batch that one write spoils (a second writer's duplicate sequence
 /// number, or data PostgreSQL refuses) is retried write by write, so a bad write never fails innocent ones.
 /// </summary>
 /// <remarks>
 /// After each committed batch, this process's live queries are woken at once and a <see cref="NotificationSender"/>
 /// tells other processes with a NOTIFY outside the insert transaction.
 /// </remarks>
-internal sealed partial class JournalWriter : IAsyncDisposable
+internal sealed partial class JournalWriter : GroupCommitWriter<WriteRequest>
 {
     // Up to this many callers are completed by the writer itself, saving small batches a thread-pool hop.
     private const int InlineCompletions = 32;
@@ -28,128 +28,40 @@ internal sealed partial class JournalWriter : IAsyncDisposable
     private readonly JournalSql _sql;
     private readonly JournalNotifier _notifier;
     private readonly NotificationSender _sender;
-    private readonly TimeProvider _time;
     private readonly ILogger _logger;
-    private readonly int _maxBatchSize;
-    private readonly TimeSpan _window;
 
-    // Synchronous continuations let an idle writer start a batch on the caller's thread instead of after a
-    // thread-pool hop; callers' own continuations never run on the writer (their tasks complete asynchronously).
-    private readonly Channel<WriteRequest> _queue = Channel.CreateUnbounded<WriteRequest>(
-        new UnboundedChannelOptions { SingleReader = true, AllowSynchronousContinuations = true });
-
-    private readonly CancellationTokenSource _stopping = new();
-    private readonly Task _loop;
-    private readonly Lock _disposing = new();
-    private Task? _disposal;
-
+    // An idle writer starts a batch on the caller's thread instead of after a thread-pool hop.
     public JournalWriter(
         NpgsqlDataSource dataSource, JournalSql sql, JournalNotifier notifier, PostgreSqlPersistenceOptions options,
         TimeProvider time, ILogger logger)
+        : base(options.MaxWriteBatchSize, options.WriteBatchWindow, startOnCallerThread: true, time, logger)
     {
         _dataSource = dataSource;
         _sql = sql;
         _notifier = notifier;
         _sender = new NotificationSender(dataSource, sql, options.MinNotificationInterval, time, logger);
-        _time = time;
         _logger = logger;
-        _maxBatchSize = options.MaxWriteBatchSize;
-        _window = options.WriteBatchWindow;
-        _loop = Task.Run(RunAsync);
+        StartWriting();
     }
 
     /// <summary>Queues a request; its task completes after the COMMIT that made it durable.</summary>
     public Task<IReadOnlyList<Exception?>> WriteAsync(WriteRequest request)
     {
-        return _queue.Writer.TryWrite(request)
+        return TryEnqueue(request)
             ? request.Completion
             : Task.FromException<IReadOnlyList<Exception?>>(
                 new ObjectDisposedException(nameof(PostgreSqlJournal), "The journal was disposed; writes are no longer accepted."));
     }
 
-    /// <summary>Stops accepting writes, writes what is queued, then returns. Later calls wait for the same stop.</summary>
-    public ValueTask DisposeAsync()
+    /// <inheritdoc />
+    protected override async Task OnStoppedAsync()
     {
-        lock (_disposing)
-        {
-            _disposal ??= DisposeCoreAsync();
-        }
-
-        return new ValueTask(_disposal);
-    }
-
-    private async Task DisposeCoreAsync()
-    {
-        _queue.Writer.TryComplete();
-        await _stopping.CancelAsync().ConfigureAwait(false);
-        await _loop.ConfigureAwait(false);
-        await _sender.DisposeAsync().ConfigureAwait(false);
-        _stopping.Dispose();
-    }
-
-    private async Task RunAsync()
-    {
-        var reader = _queue.Reader;
-        var batch = new List<WriteRequest>();
-        WriteRequest? carried = null;
-        while (carried is not null || await reader.WaitToReadAsync().ConfigureAwait(false))
-        {
-            batch.Clear();
-            var events = 0;
-            if (carried is not null)
-            {
-                batch.Add(carried);
-                events = carried.EventCount;
-                carried = null;
-            }
-
-            events = Gather(reader, batch, events, ref carried);
-            if (_window > TimeSpan.Zero && carried is null && events < _maxBatchSize)
-            {
-                await WaitForWindowAsync().ConfigureAwait(false);
-                events = Gather(reader, batch, events, ref carried);
-            }
-
-            try
-            {
-                await WriteBatchAsync(batch, events).ConfigureAwait(false);
-            }
-            catch (Exception e)
-            {
-                // WriteBatchAsync completes every request itself; this only guards the loop against a bug there.
-                LogUnexpected(_logger, e);
-                foreach (var request in batch)
-                {
-                    request.Fail(e);
-                }
-            }
-        }
-
         await DropConnectionAsync().ConfigureAwait(false);
+        await _sender.DisposeAsync().ConfigureAwait(false);
     }
 
-    /// <summary>Waits out the batching window, cut short when the journal is disposed.</summary>
-    private async Task WaitForWindowAsync() =>
-        await Task.Delay(_window, _time, _stopping.Token).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-
-    private int Gather(ChannelReader<WriteRequest> reader, List<WriteRequest> batch, int events, ref WriteRequest? carried)
-    {
-        while (events < _maxBatchSize && reader.TryRead(out var request))
-        {
-            if (batch.Count > 0 && events + request.EventCount > _maxBatchSize)
-            {
-                carried = request;
-                break;
-            }
-
-            batch.Add(request);
-            events += request.EventCount;
-        }
-
-        return events;
-    }
-
-    private async Task WriteBatchAsync(List<WriteRequest> batch, int events)
+    /// <inheritdoc />
+    protected override async Task WriteBatchAsync(List<WriteRequest> batch, int events)
     {
         var rows = new List<Persistence.Journal.StoredEvent>(events);
         foreach (var request in batch)
@@ -251,7 +163,4 @@ internal sealed partial class JournalWriter : IAsyncDisposable
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Writing {Events} journal events failed")]
     private static partial void LogFailed(ILogger logger, int events, Exception exception);
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "The journal writer hit an unexpected error")]
-    private static partial void LogUnexpected(ILogger logger, Exception exception);
 }

@@ -8,7 +8,7 @@ namespace Agents.Persistence.PostgreSql.Journal;
 /// <see cref="Task.AsyncState"/>, so a persistent actor can have its outcome posted to its mailbox from the writer
 /// (<see cref="IWriteCompletionNotifier"/>) while awaiting callers still continue off the writer.
 /// </summary>
-internal sealed class WriteRequest : IWriteCompletionNotifier
+internal sealed class WriteRequest : IWriteCompletionNotifier, IGroupCommitRequest
 {
     // Marks a request whose completion already ran the callback (or found none).
     private static readonly Action<object?> s_completed = static _ => { };

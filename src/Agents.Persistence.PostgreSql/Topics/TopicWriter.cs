@@ -1,5 +1,4 @@
 using System.Data;
-using System.Threading.Channels;
 using Agents.Persistence.PostgreSql.Journal;
 using Agents.Persistence.Query;
 using Agents.Persistence.Serialization;
@@ -18,109 +17,46 @@ namespace Agents.Persistence.PostgreSql.Topics;
 /// transaction. A batch that PostgreSQL refuses for one append's data is written again append by append, so a bad
 /// append never fails innocent ones.
 /// </summary>
-internal sealed partial class TopicWriter : IAsyncDisposable
+internal sealed partial class TopicWriter : GroupCommitWriter<AppendRequest>
 {
     private readonly NpgsqlDataSource _dataSource;
     private readonly TopicSql _sql;
     private readonly ChangeNotifier _changes;
     private readonly NotificationSender _sender;
     private readonly ILogger _logger;
-    private readonly int _maxBatchSize;
     private readonly HashSet<string> _keys = new(StringComparer.Ordinal) { PostgreSqlTopicLog.ChangeKey };
-    private readonly Channel<AppendRequest> _queue = Channel.CreateUnbounded<AppendRequest>(
-        new UnboundedChannelOptions { SingleReader = true });
-
-    private readonly Task _loop;
-    private readonly Lock _disposing = new();
-    private Task? _disposal;
     private NpgsqlConnection? _connection;
     private NpgsqlCommand? _append;
 
     public TopicWriter(
         NpgsqlDataSource dataSource, TopicSql sql, JournalSql journalSql, ChangeNotifier changes, PostgreSqlPersistenceOptions options,
         TimeProvider time, ILogger logger)
+        : base(options.MaxWriteBatchSize, TimeSpan.Zero, startOnCallerThread: false, time, logger)
     {
         _dataSource = dataSource;
         _sql = sql;
         _changes = changes;
         _sender = new NotificationSender(dataSource, journalSql, options.MinNotificationInterval, time, logger);
         _logger = logger;
-        _maxBatchSize = options.MaxWriteBatchSize;
-        _loop = Task.Run(RunAsync);
+        StartWriting();
     }
 
     /// <summary>Queues an append; its task completes with the offsets after the COMMIT that made it durable.</summary>
     public Task<IReadOnlyList<TopicOffset>> AppendAsync(AppendRequest request) =>
-        _queue.Writer.TryWrite(request)
+        TryEnqueue(request)
             ? request.Completion
             : Task.FromException<IReadOnlyList<TopicOffset>>(
                 new ObjectDisposedException(nameof(PostgreSqlTopicLog), "The topic log was disposed; appends are no longer accepted."));
 
-    /// <summary>Stops accepting appends, writes what is queued, then returns. Later calls wait for the same stop.</summary>
-    public ValueTask DisposeAsync()
+    /// <inheritdoc />
+    protected override async Task OnStoppedAsync()
     {
-        lock (_disposing)
-        {
-            _disposal ??= DisposeCoreAsync();
-        }
-
-        return new ValueTask(_disposal);
-    }
-
-    private async Task DisposeCoreAsync()
-    {
-        _queue.Writer.TryComplete();
-        await _loop.ConfigureAwait(false);
+        await DropConnectionAsync().ConfigureAwait(false);
         await _sender.DisposeAsync().ConfigureAwait(false);
     }
 
-    private async Task RunAsync()
-    {
-        var reader = _queue.Reader;
-        var batch = new List<AppendRequest>();
-        AppendRequest? carried = null;
-        while (carried is not null || await reader.WaitToReadAsync().ConfigureAwait(false))
-        {
-            batch.Clear();
-            var events = 0;
-            if (carried is not null)
-            {
-                batch.Add(carried);
-                events = carried.Events.Length;
-                carried = null;
-            }
-
-            while (events < _maxBatchSize && reader.TryRead(out var request))
-            {
-                if (batch.Count > 0 && events + request.Events.Length > _maxBatchSize)
-                {
-                    carried = request;
-                    break;
-                }
-
-                batch.Add(request);
-                events += request.Events.Length;
-            }
-
-            try
-            {
-                await WriteBatchAsync(batch, events).ConfigureAwait(false);
-            }
-            catch (Exception e)
-            {
-                // WriteBatchAsync completes every request itself; this only guards the loop against a bug there.
-                LogUnexpected(_logger, e);
-                foreach (var request in batch)
-                {
-                    request.Fail(e);
-                }
-            }
-        }
-
-        await DropConnectionAsync().ConfigureAwait(false);
-    }
-
-    private async Task WriteBatchAsync(List<AppendRequest> batch, int events)
+    /// <inheritdoc />
+    protected override async Task WriteBatchAsync(List<AppendRequest> batch, int events)
     {
         try
         {
@@ -237,7 +173,4 @@ internal sealed partial class TopicWriter : IAsyncDisposable
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Appending {Events} topic events failed")]
     private static partial void LogFailed(ILogger logger, int events, Exception exception);
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "The topic writer hit an unexpected error")]
-    private static partial void LogUnexpected(ILogger logger, Exception exception);
 }
